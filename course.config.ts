@@ -1,0 +1,46 @@
+/**
+ * The course manifest: the single source of truth for chapters.
+ * Sidebar, deck index, lab index, `npm run present`, the build and the tests all read it.
+ * Add a chapter here once, when its deck, pages and quiz exist.
+ */
+export type Lang = 'de' | 'en';
+export const languages: readonly Lang[] = ['de', 'en'];
+
+export interface Chapter {
+  /** Two-digit number and slug, e.g. `01-cloud`; names the deck folder, the pages and the quiz. */
+  slug: string;
+  title: Record<Lang, string>;
+  /** One sentence for the chapter index. */
+  summary: Record<Lang, string>;
+  /** Lab folder names under `labs/`. */
+  labs: string[];
+}
+
+export const chapters: readonly Chapter[] = [
+  {
+    slug: '01-cloud',
+    title: { de: 'Cloud und verteilte Systeme', en: 'Cloud and distributed systems' },
+    summary: {
+      de: 'Was ein verteiltes System ist, die acht Trugschlüsse und die Landkarte der schwierigen Probleme.',
+      en: 'What a distributed system is, the eight fallacies and the map of hard problems.',
+    },
+    labs: ['fallacies'],
+  },
+];
+
+/** Deck source file, relative to the repository root. */
+export const deckSource = (slug: string, lang: Lang) => `slides/${slug}/${lang}.md`;
+/** Built deck URL path, relative to the site base (no leading slash). */
+export const deckPath = (slug: string, lang: Lang) => `slides/${slug}/${lang}/`;
+/** Workbook page source, relative to the repository root. */
+export const pageSource = (slug: string, lang: Lang) =>
+  lang === 'de' ? `docs/${slug}.md` : `docs/en/${slug}.md`;
+/** Workbook page link inside VitePress (no base, no extension). */
+export const pageLink = (slug: string, lang: Lang) => (lang === 'de' ? `/${slug}` : `/en/${slug}`);
+/** Quiz data module, relative to the repository root. */
+export const quizSource = (slug: string) => `docs/quizzes/${slug}.ts`;
+/** Lab workbook page link (rendered from the lab's own README). */
+export const labLink = (lab: string, lang: Lang) => (lang === 'de' ? `/labs/${lab}` : `/en/labs/${lab}`);
+
+export const chapterBySlug = (slug: string): Chapter | undefined => chapters.find((c) => c.slug === slug);
+export const allLabs = (): string[] => chapters.flatMap((c) => c.labs);
