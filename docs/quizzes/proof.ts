@@ -28,7 +28,8 @@ export function keyedAnswer(question: Question): Answer {
   }
 }
 
-function matches(question: Question, observed: Answer): boolean {
+/** True when `observed` is the keyed answer (numbers within tolerance, short answers case-insensitive). Used by proofs and the quiz UI. */
+export function isKeyed(question: Question, observed: Answer): boolean {
   const keyed = keyedAnswer(question);
   if (question.kind === 'number' && typeof observed === 'number') {
     return Math.abs(observed - question.answer) <= (question.tolerance ?? 0);
@@ -43,7 +44,7 @@ function matches(question: Question, observed: Answer): boolean {
 /** Throws unless what the test observed is the keyed answer of `questionId`. */
 export function expectKeyed(quiz: Quiz, questionId: string, observed: Answer): void {
   const question = findQuestion(quiz, questionId);
-  if (!matches(question, observed)) {
+  if (!isKeyed(question, observed)) {
     throw new Error(
       `Quiz ${quiz.chapter}, question "${questionId}": the test observed ${JSON.stringify(observed)}, ` +
         `but the keyed answer is ${JSON.stringify(keyedAnswer(question))}`,

@@ -1,0 +1,4 @@
+/** Entry point for `cdk` (see cdk.json). */
+import { buildApp } from '../lib/app.ts';
+
+buildApp().synth();

@@ -1,0 +1,21 @@
+/**
+ * The course's one CDK app: one stack per prototype. Environment-agnostic (no lookups), so `cdk synth` works offline.
+ * Context: labSource=exercise|solution, owner, expiresAt, plus each stack's own keys (see the lab READMEs).
+ */
+import os from 'node:os';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { labSourceFrom, labStacks } from './labs.ts';
+import { NotificationStack } from './notification-stack.ts';
+
+export function buildApp(app = new App()): App {
+  const source = labSourceFrom(app.node.tryGetContext('labSource'));
+  const owner = String(app.node.tryGetContext('owner') ?? os.userInfo().username);
+  const expiresAt = String(app.node.tryGetContext('expiresAt') ?? new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  const common = { owner, expiresAt, source };
+
+  new NotificationStack(app, labStacks.notification, { ...common, lab: 'notification' });
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return app;
+}
