@@ -5,7 +5,8 @@
 import os from 'node:os';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { labSourceFrom, labStacks } from './labs.ts';
+import { deployableStacks, GUARDRAIL, labSourceFrom, labStacks } from './labs.ts';
+import { GuardrailStack } from './guardrail-stack.ts';
 import { NotificationStack } from './notification-stack.ts';
 
 export function buildApp(app = new App()): App {
@@ -15,6 +16,7 @@ export function buildApp(app = new App()): App {
   const common = { owner, expiresAt, source };
 
   new NotificationStack(app, labStacks.notification, { ...common, lab: 'notification' });
+  new GuardrailStack(app, deployableStacks[GUARDRAIL], { owner, expiresAt: 'never', lab: GUARDRAIL });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return app;

@@ -19,8 +19,8 @@ export function phoneNumberFrom(node: Node): string | undefined {
   return value;
 }
 
-export function emailFrom(node: Node): string | undefined {
-  const value = optionalString(node, 'notifyEmail');
-  if (value !== undefined && !EMAIL.test(value)) throw new Error(`Context notifyEmail is not an e-mail address: "${value}"`);
+export function emailFrom(node: Node, key = 'notifyEmail'): string | undefined {
+  const value = optionalString(node, key);
+  if (value !== undefined && !EMAIL.test(value)) throw new Error(`Context ${key} is not an e-mail address: "${value}"`);
   return value;
 }

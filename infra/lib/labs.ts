@@ -3,12 +3,21 @@ export const labStacks = {
   notification: 'CcvsNotification',
 } as const satisfies Record<string, string>;
 
+/** Optional account guardrail (a monthly cost budget with an e-mail alert); deployed like a lab. */
+export const GUARDRAIL = 'guardrail';
+export const deployableStacks: Record<string, string> = { ...labStacks, [GUARDRAIL]: 'CcvsGuardrail' };
+
+/** SSM Parameter Store names of lab secrets (SecureString, created by `npm run secret`, never by a template). */
+export const labSecrets: Record<string, string> = {
+  notification: '/ccvs/notification/webhook-secret',
+};
+
 export type DeployableLab = keyof typeof labStacks;
 
 export function stackNameFor(lab: string): string {
-  const name = (labStacks as Record<string, string>)[lab];
+  const name = deployableStacks[lab];
   if (!name) {
-    throw new Error(`Lab "${lab}" has no AWS stack. Labs with a stack: ${Object.keys(labStacks).join(', ')}`);
+    throw new Error(`Lab "${lab}" has no AWS stack. Stacks: ${Object.keys(deployableStacks).join(', ')}`);
   }
   return name;
 }

@@ -16,10 +16,10 @@ import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscrip
 import type { Construct } from 'constructs';
 import { CourseStack, type CourseStackProps } from './course-stack.ts';
 import { emailFrom, phoneNumberFrom } from './context.ts';
-import type { LabSource } from './labs.ts';
+import { labSecrets, type LabSource } from './labs.ts';
 import { repoRoot } from './repo.ts';
 
-export const WEBHOOK_SECRET_PARAMETER = '/ccvs/notification/webhook-secret';
+const WEBHOOK_SECRET_PARAMETER = labSecrets.notification;
 
 export interface NotificationStackProps extends CourseStackProps, StackProps {
   source: LabSource;

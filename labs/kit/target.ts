@@ -3,14 +3,12 @@
  * A lab's `tests/target.ts` loads its module through `loadTarget`, so every test file imports one place.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { labDir } from './paths.ts';
 
 export const targets = ['solution', 'exercise'] as const;
 export type Target = (typeof targets)[number];
-
-/** The folder that holds every lab (`labs/`). */
-export const labsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function resolveTarget(value: string | undefined = process.env.LAB_TARGET): Target {
   if (value === undefined || value === '') return 'solution';
@@ -20,7 +18,7 @@ export function resolveTarget(value: string | undefined = process.env.LAB_TARGET
 
 /** Imports `labs/<lab>/<target>/<module>`; the caller names the module's shape. */
 export async function loadTarget<T>(lab: string, module: string, target: Target = resolveTarget()): Promise<T> {
-  const file = join(labsRoot, lab, target, module);
+  const file = join(labDir(lab), target, module);
   if (!existsSync(file)) throw new Error(`Lab "${lab}": ${target}/${module} does not exist (${file})`);
   return (await import(pathToFileURL(file).href)) as T;
 }

@@ -97,7 +97,11 @@ export function serveStatic(root: string, base: string, port: number, host = '12
       resolve({
         server,
         url: `http://${host}:${bound}${base}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections(); // browsers keep connections alive; do not wait for them
+            server.close(() => done());
+          }),
       });
     });
   });

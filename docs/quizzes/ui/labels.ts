@@ -17,6 +17,7 @@ const labels = {
     score: (correct: number, answered: number, total: number) =>
       `${correct} von ${total} richtig · ${answered} von ${total} beantwortet`,
     answer: 'Lösung',
+    question: 'Frage',
     proof: 'Belegt durch den Test',
     source: 'Quelle',
     tolerance: 'Toleranz',
@@ -36,6 +37,7 @@ const labels = {
     score: (correct: number, answered: number, total: number) =>
       `${correct} of ${total} correct · ${answered} of ${total} answered`,
     answer: 'Answer',
+    question: 'Question',
     proof: 'Proven by the test',
     source: 'Source',
     tolerance: 'tolerance',

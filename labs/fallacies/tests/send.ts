@@ -4,7 +4,7 @@
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from '../contract.ts';
 
 export type SendOutcome =
-  | { kind: 'response'; status: number; body: unknown; replayed: boolean }
+  | { kind: 'response'; status: number; body: unknown; replayed: boolean; retryAfter?: string }
   | { kind: 'network-error'; message: string }
   | { kind: 'timeout' };
 
@@ -29,6 +29,7 @@ export async function sendOrder(url: string, body: unknown, options: SendOptions
       status: response.status,
       body: await response.json(),
       replayed: response.headers.get(REPLAYED_HEADER) === 'true',
+      retryAfter: response.headers.get('retry-after') ?? undefined,
     };
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') return { kind: 'timeout' };

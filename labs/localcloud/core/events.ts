@@ -25,6 +25,11 @@ export class EventBus {
     }
   }
 
+  /** Lets emitters skip building events nobody reads (the hot path of every request). */
+  get hasListeners(): boolean {
+    return this.listeners.size > 0;
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,7 +1,9 @@
 /** Shared shapes of the local cloud. Service logic sees `LocalRequest`/`LocalResponse` only through its protocol file. */
+import type { ServerResponse } from 'node:http';
 import type { Clock } from './clock.ts';
 import type { Random } from './random.ts';
 import type { EventBus } from './events.ts';
+import type { FaultInjector } from '../faults/injector.ts';
 
 export interface LocalRequest {
   method: string;
@@ -23,6 +25,8 @@ export interface LocalResponse {
   status: number;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /** Long-lived answers (server-sent events): called after the head is written; owns the response from then on. */
+  stream?(res: ServerResponse): void;
 }
 
 /** What every service module gets: shared clock, randomness, event stream and a registry of internal APIs. */
@@ -38,6 +42,8 @@ export interface CloudContext {
   dataDir: string;
   /** Internal, HTTP-free APIs that services offer each other (e.g. `sqs` for SNS delivery, `lambda` for invokes). */
   registry: Map<string, unknown>;
+  /** Fault injection (off until rules are set); services ask it for semantic faults such as duplicates. */
+  faults?: FaultInjector;
 }
 
 export interface ServiceModule {
@@ -45,6 +51,10 @@ export interface ServiceModule {
   /** True when this module owns the request. Checked in registration order; first match wins. */
   matches(req: LocalRequest): boolean;
   handle(req: LocalRequest): Promise<LocalResponse>;
+  /** Operation and resource of a request, for fault rules and the event stream (cheap; no validation). */
+  describe?(req: LocalRequest): { action?: string; resource?: string };
+  /** An injected error in this service's own wire shape; the front door falls back to a generic one. */
+  faultResponse?(req: LocalRequest, kind: 'throttle' | 'internal' | 'unavailable'): LocalResponse;
   /** Stop timers and workers. */
   stop?(): Promise<void> | void;
 }

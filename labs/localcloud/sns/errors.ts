@@ -27,6 +27,6 @@ export const authorizationError = (message: string): SnsError => new SnsError('A
 export const missingParameter = (member: string): SnsError =>
   validationError(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
 
-export function snsErrorResponse(error: SnsError): LocalResponse {
-  return queryErrorResponse(error.status, error.code, error.message, { fault: error.fault, xmlns: SNS_XMLNS });
+export function snsErrorResponse(error: SnsError, id?: string): LocalResponse {
+  return queryErrorResponse(error.status, error.code, error.message, { fault: error.fault, xmlns: SNS_XMLNS, id });
 }

@@ -59,11 +59,13 @@ export class FunctionInstance {
   private pending?: Pending;
   private exited = false;
   private lastMemMb = 0;
+  /** Receives this instance's output while it serves one invocation (for LogType Tail). */
+  sink?: (text: string) => void;
 
   constructor(
     readonly config: InstanceConfig,
     /** Every log chunk the instance writes, in order. */
-    private readonly onLog: (text: string) => void,
+    private readonly output: (text: string) => void,
   ) {
     const settings = { ...config, repoRoot };
     this.child = fork(bootstrapPath, [JSON.stringify(settings)], {
@@ -90,6 +92,11 @@ export class FunctionInstance {
         resolve({ ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: error.message }, initMs: 0 });
       });
     });
+  }
+
+  private onLog(text: string): void {
+    this.output(text);
+    this.sink?.(text);
   }
 
   get alive(): boolean {

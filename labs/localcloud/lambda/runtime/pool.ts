@@ -75,7 +75,13 @@ export class FunctionPool {
    * Runs one invocation. When the reserved concurrency is used up, `wait` queues the call (event sources, async
    * invokes) and otherwise it is throttled with `ThrottledError`, as a synchronous Invoke is on AWS.
    */
-  async run(id: string, eventJson: string, timeoutMs: number, wait: boolean, clientContext?: unknown): Promise<RunResult> {
+  async run(
+    id: string,
+    eventJson: string,
+    timeoutMs: number,
+    options: { wait: boolean; clientContext?: unknown; sink?: (text: string) => void },
+  ): Promise<RunResult> {
+    const { wait, clientContext, sink } = options;
     if (this.closed) throw new Error('The function was deleted');
     while (!this.hasCapacity()) {
       if (!wait) throw new ThrottledError(this.reservedConcurrency === 0 ? 'ReservedFunctionConcurrencyLimitZero' : 'ReservedFunctionConcurrentInvocationLimitExceeded');
@@ -89,6 +95,7 @@ export class FunctionPool {
     const instance = warm ?? new FunctionInstance(this.config, this.onLog);
     let init: InitResult | undefined;
     this.busy.add(instance);
+    instance.sink = sink;
     try {
       // Cold: wait for the module to load (bounded by the function timeout, like Lambda's init phase).
       if (!warm) init = await withTimeout(instance.ready, timeoutMs);
@@ -100,6 +107,7 @@ export class FunctionPool {
       return { outcome, initMs: init?.initMs };
     } finally {
       this.gate.leave();
+      instance.sink = undefined;
       this.busy.delete(instance);
       this.active--;
       this.release(instance, generation);

@@ -1,0 +1,32 @@
+// CommonJS below the repository's "type": "module": must still load as CommonJS, as on Lambda.
+let invocations = 0;
+const loadedAt = Date.now();
+
+exports.handler = async (event, context) => {
+  invocations += 1;
+  console.log('handling', JSON.stringify(event));
+  return {
+    invocations,
+    loadedAt,
+    pid: process.pid,
+    event,
+    context: {
+      awsRequestId: context.awsRequestId,
+      functionName: context.functionName,
+      functionVersion: context.functionVersion,
+      invokedFunctionArn: context.invokedFunctionArn,
+      memoryLimitInMB: context.memoryLimitInMB,
+      logGroupName: context.logGroupName,
+      logStreamName: context.logStreamName,
+      remaining: context.getRemainingTimeInMillis(),
+    },
+    env: Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => k.startsWith('AWS_') || k.startsWith('LAMBDA_') || k === '_HANDLER' || k === 'GREETING' || k === 'DATA_DIR'),
+    ),
+  };
+};
+
+exports.slow = async (event) => {
+  await new Promise((resolve) => setTimeout(resolve, event.ms ?? 200));
+  return { pid: process.pid };
+};

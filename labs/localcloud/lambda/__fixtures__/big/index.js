@@ -1,0 +1,1 @@
+exports.handler = async () => 'x'.repeat(7 * 1024 * 1024);

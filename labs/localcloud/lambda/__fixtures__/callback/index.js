@@ -1,0 +1,3 @@
+exports.handler = (event, context, callback) => {
+  callback(null, { style: 'callback', runtime: process.env.AWS_EXECUTION_ENV });
+};

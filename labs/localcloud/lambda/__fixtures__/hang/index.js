@@ -1,0 +1,4 @@
+// Busy-loops forever: only killing the instance ends it.
+exports.handler = async () => {
+  for (;;);
+};
