@@ -4,10 +4,11 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, matchesGlob, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { chapters, quizSource } from '../../course.config.ts';
+import vitestConfig from '../../vitest.config.ts';
 import { checkProof } from './proof-check.ts';
 import { expectKeyed, findQuestion } from './proof.ts';
 import type { Question, Quiz } from './quiz.ts';
@@ -15,6 +16,12 @@ import sample from './__fixtures__/sample.ts';
 import { loadQuiz, loadQuizFile, QuizValidationError, validateQuiz } from './validate.ts';
 
 const SAMPLE_FILE = 'docs/quizzes/__fixtures__/sample.ts';
+
+/** True when `vitest run` collects `file`, so the proof actually runs (not, say, a file under an excluded folder). */
+function collectedByVitest(file: string): boolean {
+  const { include = [], exclude = [] } = vitestConfig.test ?? {};
+  return include.some((glob) => matchesGlob(file, glob)) && !exclude.some((glob) => matchesGlob(file, glob));
+}
 
 describe.each(chapters.map((c) => c.slug))('chapter %s', (slug) => {
   test('has a valid quiz', async () => {
@@ -27,6 +34,18 @@ describe.each(chapters.map((c) => c.slug))('chapter %s', (slug) => {
     const problems = quiz.questions.flatMap((q) => checkProof(q, quizSource(slug)));
     expect(problems, `${quizSource(slug)}:\n${problems.join('\n')}`).toEqual([]);
   });
+
+  test('every proof file runs in `vitest run`', async () => {
+    const quiz = await loadQuiz(slug);
+    const skipped = quiz.questions.flatMap((q) => (q.proof && !collectedByVitest(q.proof.test) ? [`question "${q.id}": ${q.proof.test}`] : []));
+    expect(skipped, `${quizSource(slug)}: proof files that vitest does not collect`).toEqual([]);
+  });
+});
+
+test('the proof-file filter tells collected from excluded files', () => {
+  expect(collectedByVitest('docs/quizzes/__fixtures__/sample.proof.test.ts')).toBe(true);
+  expect(collectedByVitest('labs/fallacies/solution/client.test.ts')).toBe(false);
+  expect(collectedByVitest('labs/fallacies/tests/proofs.ts')).toBe(false);
 });
 
 /** Validates a modified copy of the sample quiz and returns the error message ('' when valid). */

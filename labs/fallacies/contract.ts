@@ -15,17 +15,17 @@ export interface OrderReceipt extends Order {
 }
 
 export interface PlaceOrderOptions {
-  /** Maximum number of attempts, the first one included. */
+  /** Maximum number of attempts, the first one included (default 5). */
   attempts?: number;
-  /** Per-attempt timeout in milliseconds. */
+  /** Per-attempt timeout in milliseconds (default 2000). */
   timeoutMs?: number;
-  /** Backoff base in milliseconds: the ceiling before retry n (n = 0, 1, …) is baseDelayMs · 2^n. */
+  /** Backoff base in milliseconds (default 100): the ceiling before retry n (n = 0, 1, …) is baseDelayMs · 2^n. */
   baseDelayMs?: number;
-  /** Cap for the backoff ceiling in milliseconds. */
+  /** Cap for the backoff ceiling in milliseconds (default 5000). */
   maxDelayMs?: number;
-  /** How to wait between attempts; tests inject a fake that only records the delays. */
+  /** How to wait between attempts (default: a real timer); tests inject a fake that only records the delays. */
   sleep?: (ms: number) => Promise<void>;
-  /** Source of jitter, uniform in [0, 1); tests inject a fixed value. */
+  /** Source of jitter, uniform in [0, 1) (default Math.random); tests inject a fixed value. */
   random?: () => number;
 }
 

@@ -3,11 +3,12 @@
  * each cached under .cache/ by a hash of its sources, then assembled into dist/. Unchanged sources cost
  * only the hashing, and an unchanged dist/ is not even copied again.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { allLabs, chapters, deckPath, deckSource, languages, type Lang } from '../../course.config.ts';
 import { deckBase } from './base.ts';
 import { hashSources } from './hash.ts';
+import { labReadme } from './lab-pages.ts';
 import { bin, runOrThrow } from './run.ts';
 
 /** Bump when the way outputs are produced changes, so old cache entries are not reused. */
@@ -30,7 +31,23 @@ export function deckKey(root: string, deck: Deck, base: string): string {
   );
 }
 
-/** Everything the workbook build reads: pages, theme, config, the labs it renders or embeds, the lockfile. */
+/** Files outside docs/ that pages embed with VitePress code snippets (`<<< @/../labs/x/solution/client.ts`). */
+function embeddedFiles(root: string, dir = 'docs'): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(root, dir))) {
+    const rel = `${dir}/${name}`;
+    if (name === 'node_modules' || name === 'cache') continue;
+    if (statSync(path.join(root, rel)).isDirectory()) out.push(...embeddedFiles(root, rel));
+    else if (name.endsWith('.md')) {
+      for (const match of readFileSync(path.join(root, rel), 'utf8').matchAll(/^<<<\s+@\/([^\s{#]+)/gm)) {
+        out.push(path.posix.normalize(`docs/${match[1]}`));
+      }
+    }
+  }
+  return out;
+}
+
+/** Everything the workbook build reads: pages, theme, config, lab READMEs and embedded files, the lockfile. */
 export function workbookKey(root: string, base: string): string {
   return hashSources(
     root,
@@ -42,7 +59,8 @@ export function workbookKey(root: string, base: string): string {
       'scripts/lib/lab-pages.ts',
       'slides/shared/assets/favicon.svg',
       'package-lock.json',
-      ...allLabs().map((lab) => `labs/${lab}`),
+      ...allLabs().flatMap((lab) => languages.map((lang) => labReadme(lab, lang))),
+      ...embeddedFiles(root),
     ],
     [CACHE_VERSION, base],
   );
@@ -51,8 +69,10 @@ export function workbookKey(root: string, base: string): string {
 export interface SiteBuildOptions {
   root: string;
   base: string;
-  /** Deck builds running at the same time. */
+  /** Builds running at the same time. */
   jobs?: number;
+  /** Where cached outputs live; .cache/ by default (the benchmark uses an empty folder for a cold build). */
+  cacheRoot?: string;
   log?: (line: string) => void;
 }
 
@@ -63,7 +83,6 @@ export interface SiteBuildReport {
   seconds: number;
 }
 
-const cacheDir = (root: string, ...parts: string[]) => path.join(root, '.cache', ...parts);
 
 /** Builds into a temporary folder and renames it into place, so an interrupted build never looks cached. */
 async function buildInto(target: string, build: (out: string) => Promise<void>): Promise<void> {
@@ -88,15 +107,24 @@ function checkSources(root: string): void {
   if (missing.length) throw new Error(`course.config.ts lists decks whose source is missing: ${missing.join(', ')}`);
 }
 
-async function pool<T>(items: T[], jobs: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function pool<T>(items: T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      await work(items[index], index);
+      await work(items[index]);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+}
+
+/** One cached build: the workbook or a deck. */
+interface BuildJob {
+  label: string;
+  dir: string;
+  hash: string;
+  prefix: string;
+  build: (out: string) => Promise<void>;
 }
 
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildReport> {
@@ -104,62 +132,65 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
   const log = options.log ?? ((line: string) => console.log(line));
   const started = performance.now();
   checkSources(root);
+  const cacheRoot = options.cacheRoot ?? path.join(root, '.cache');
+  const cacheDir = (...parts: string[]) => path.join(cacheRoot, ...parts);
 
   const workbookHash = workbookKey(root, base);
-  const workbookName = `workbook-${workbookHash}`;
-  const workbookDir = cacheDir(root, 'workbook', workbookName);
-  let workbook: SiteBuildReport['workbook'] = 'cached';
-  if (existsSync(workbookDir)) {
-    log(`[workbook] cached (${workbookHash})`);
-  } else {
-    log('[workbook] building…');
-    const t = performance.now();
-    mkdirSync(path.dirname(workbookDir), { recursive: true });
-    await buildInto(workbookDir, (out) =>
+  const workbookJob: BuildJob = {
+    label: '[workbook]',
+    dir: cacheDir('workbook', `workbook-${workbookHash}`),
+    hash: workbookHash,
+    prefix: 'workbook-',
+    build: (out) =>
       runOrThrow('Workbook build (vitepress build docs)', bin(root, 'vitepress'), ['build', 'docs', '--outDir', out], {
         cwd: root,
         env: { BASE: base },
         quiet: true,
       }),
-    );
-    pruneSiblings(path.dirname(workbookDir), 'workbook-', workbookName);
-    workbook = 'built';
-    log(`[workbook] built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }
-
+  };
   const decks = manifestDecks();
-  const deckDirs = new Map<Deck, string>();
-  const report: SiteBuildReport['decks'] = [];
-  await pool(decks, options.jobs ?? 2, async (deck, index) => {
-    const label = `[deck ${index + 1}/${decks.length}] ${deck.slug}/${deck.lang}`;
+  const deckJobs: BuildJob[] = decks.map((deck, index) => {
     const hash = deckKey(root, deck, base);
-    const name = `${deck.slug}-${deck.lang}-${hash}`;
-    const dir = cacheDir(root, 'decks', name);
-    deckDirs.set(deck, dir);
-    if (existsSync(dir)) {
-      log(`${label}: cached (${hash})`);
-      report.push({ deck, status: 'cached', seconds: 0 });
-      return;
-    }
-    log(`${label}: building…`);
-    const t = performance.now();
-    mkdirSync(path.dirname(dir), { recursive: true });
-    await buildInto(dir, (out) =>
-      runOrThrow(
-        `Deck build ${deckSource(deck.slug, deck.lang)}`,
-        bin(root, 'slidev'),
-        ['build', deckSource(deck.slug, deck.lang), '--base', deckBase(base, deck.slug, deck.lang), '--out', out],
-        { cwd: root, quiet: true },
-      ),
-    );
-    pruneSiblings(path.dirname(dir), `${deck.slug}-${deck.lang}-`, name);
-    const seconds = (performance.now() - t) / 1000;
-    report.push({ deck, status: 'built', seconds });
-    log(`${label}: built in ${seconds.toFixed(1)} s`);
+    return {
+      label: `[deck ${index + 1}/${decks.length}] ${deck.slug}/${deck.lang}`,
+      dir: cacheDir('decks', `${deck.slug}-${deck.lang}-${hash}`),
+      hash,
+      prefix: `${deck.slug}-${deck.lang}-`,
+      build: (out) =>
+        runOrThrow(
+          `Deck build ${deckSource(deck.slug, deck.lang)}`,
+          bin(root, 'slidev'),
+          ['build', deckSource(deck.slug, deck.lang), '--base', deckBase(base, deck.slug, deck.lang), '--out', out],
+          { cwd: root, quiet: true },
+        ),
+    };
   });
 
-  const assembled = assemble(root, workbookDir, decks.map((d) => ({ deck: d, dir: deckDirs.get(d)! })), log);
-  return { workbook, decks: report, assembled, seconds: (performance.now() - started) / 1000 };
+  // The workbook and the decks are independent builds: run them side by side, `jobs` at a time.
+  const status = new Map<BuildJob, { status: 'cached' | 'built'; seconds: number }>();
+  await pool([workbookJob, ...deckJobs], options.jobs ?? 2, async (job) => {
+    if (existsSync(job.dir)) {
+      log(`${job.label} cached (${job.hash})`);
+      status.set(job, { status: 'cached', seconds: 0 });
+      return;
+    }
+    log(`${job.label} building…`);
+    const t = performance.now();
+    mkdirSync(path.dirname(job.dir), { recursive: true });
+    await buildInto(job.dir, job.build);
+    pruneSiblings(path.dirname(job.dir), job.prefix, path.basename(job.dir));
+    const seconds = (performance.now() - t) / 1000;
+    status.set(job, { status: 'built', seconds });
+    log(`${job.label} built in ${seconds.toFixed(1)} s`);
+  });
+
+  const assembled = assemble(root, workbookJob.dir, decks.map((deck, i) => ({ deck, dir: deckJobs[i].dir })), log);
+  return {
+    workbook: status.get(workbookJob)!.status,
+    decks: decks.map((deck, i) => ({ deck, ...status.get(deckJobs[i])! })),
+    assembled,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Copies the cached outputs into dist/, unless dist/ already holds exactly these outputs. */

@@ -16,6 +16,17 @@ export type Progress = Record<string, Attempt>;
 /** The subset of the Web Storage API used here, so tests can pass a map-backed fake. */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** localStorage, or a throwaway in-memory store where there is none or access is denied (privacy settings). */
+export function browserStore(): KeyValueStore {
+  try {
+    if (typeof window !== 'undefined' && window.localStorage) return window.localStorage;
+  } catch {
+    // Reading window.localStorage itself throws when storage is blocked.
+  }
+  const memory = new Map<string, string>();
+  return { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), removeItem: (k) => void memory.delete(k) };
+}
+
 const VERSION = 1;
 export const storageKey = (chapter: string) => `course-quiz:${chapter}`;
 

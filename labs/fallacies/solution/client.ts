@@ -48,8 +48,9 @@ async function attempt(url: string, body: string, key: string, timeoutMs: number
     });
   } catch (error) {
     // Timeout or connection failure: the order may or may not have been recorded. The key makes retrying safe.
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    return { kind: 'retry', reason: timedOut ? `no answer within ${timeoutMs} ms` : `network error (${(error as Error).message})` };
+    if (error instanceof Error && error.name === 'TimeoutError') return { kind: 'retry', reason: `no answer within ${timeoutMs} ms` };
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return { kind: 'retry', reason: `network error (${cause?.code ?? cause?.message ?? (error as Error).message})` };
   }
   if (response.ok) {
     try {
@@ -75,6 +76,7 @@ export const placeOrder: PlaceOrder = async (url, order, options = {}) => {
     sleep = (ms: number) => wait(ms),
     random = Math.random,
   } = options;
+  if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`placeOrder needs the service's base URL (http://host:port), got "${url}"`);
   const key = randomUUID(); // once per logical order, reused by every retry
   const body = JSON.stringify(order);
   let lastReason = 'no attempt made';

@@ -64,15 +64,16 @@ it('only transient failures succeed when the same request is sent again', async 
     const shop = await service(options);
     const key = crypto.randomUUID();
     await setup?.(shop, key);
-    const outcome = await sendOrder(shop.url, body, { idempotencyKey: key, timeoutMs: 100 });
+    const timeoutMs = name === 'timeout' ? 200 : 2000;
+    const outcome = await sendOrder(shop.url, body, { idempotencyKey: key, timeoutMs });
     expect(describeOutcome(outcome), name).toBe(first);
     if (outcome.kind === 'response' && outcome.retryAfter !== undefined) await wait(Number(outcome.retryAfter) * 1000);
-    const again = await sendOrder(shop.url, body, { idempotencyKey: key, timeoutMs: 1000 });
+    const again = await sendOrder(shop.url, body, { idempotencyKey: key, timeoutMs: 2000 });
     return succeeded(again) ? [name] : [];
   };
   const observed = [
     ...(await sendTwice('network-error', 'network-error', { script: ['drop-request'] })),
-    ...(await sendTwice('timeout', 'timeout', { script: ['delay'], delayMs: 300 })),
+    ...(await sendTwice('timeout', 'timeout', { script: ['delay'], delayMs: 800 })),
     ...(await sendTwice('503', '503', { script: ['unavailable'] })),
     ...(await sendTwice('429', '429', { script: ['throttle'], retryAfterSeconds: 1 })),
     ...(await sendTwice('400', '400', { script: [] }, { item: '', quantity: 1 })),

@@ -65,8 +65,10 @@ export function indexedList(node: string | NestedParams | undefined): Array<stri
     .map((k) => node[k]);
 }
 
-export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): LocalResponse {
-  return { status, headers: { 'content-type': contentType, ...headers }, body: JSON.stringify(value) };
+export function jsonResponse(status: number, value: unknown, headers?: Record<string, string>, contentType = 'application/json'): LocalResponse {
+  const all: Record<string, string> = { 'content-type': contentType };
+  if (headers) for (const key in headers) all[key] = headers[key];
+  return { status, headers: all, body: JSON.stringify(value) };
 }
 
 export function xmlResponse(status: number, xml: string, headers: Record<string, string> = {}): LocalResponse {

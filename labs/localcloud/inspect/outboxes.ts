@@ -23,8 +23,11 @@ function grouped<T>(items: T[], keyOf: (item: T) => string): Record<string, T[]>
 const methodNotAllowed = (): LocalResponse => jsonResponse(405, { error: 'use GET or DELETE' });
 const noContent = (): LocalResponse => ({ status: 204 });
 
+/** `?phoneNumber=+43…` with an unencoded `+` arrives as a space; take it as the `+` that was meant. */
+const phoneNumberOf = (req: LocalRequest): string | undefined => req.query.get('phoneNumber')?.replace(/^ /, '+') ?? undefined;
+
 export function smsMessages(req: LocalRequest, sns: SnsInternalApi, region: string): LocalResponse {
-  const phoneNumber = req.query.get('phoneNumber') ?? undefined;
+  const phoneNumber = phoneNumberOf(req);
   if (req.method === 'DELETE') return (sns.clearSmsMessages(phoneNumber), noContent());
   if (req.method !== 'GET') return methodNotAllowed();
   const all = sns.smsMessages();

@@ -69,6 +69,11 @@ export interface InvokeOptions {
   type?: InvocationType;
   /** Return the last 4 KB of the invocation's log, base64, in `logResult` (LogType Tail). */
   logTail?: boolean;
+  /**
+   * Wait for a free instance when the reserved concurrency is used up instead of failing with
+   * TooManyRequestsException (429) as a synchronous Invoke does; event sources poll this way.
+   */
+  waitForCapacity?: boolean;
 }
 
 export interface InvokeResult {

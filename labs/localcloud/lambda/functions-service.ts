@@ -37,8 +37,6 @@ interface Entry {
 }
 
 export interface InternalInvokeOptions extends InvokeOptions {
-  /** Wait for capacity instead of throwing TooManyRequestsException (event sources, async invokes). */
-  waitForCapacity?: boolean;
   clientContext?: unknown;
 }
 

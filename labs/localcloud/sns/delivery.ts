@@ -8,13 +8,9 @@ import https from 'node:https';
 import type { Timer } from '../core/clock.ts';
 import type { CloudContext } from '../core/types.ts';
 import { sqsApi, type SqsMessageAttributes } from '../sqs/api.ts';
+import { lambdaApi } from '../lambda/api.ts';
 import { confirmationMessage, isoTimestamp, lambdaEvent, notificationEnvelope, type ConfirmationType, type SnsNotification } from './envelope.ts';
 import type { SmsRecord, SnsState, Subscription } from './state.ts';
-
-/** What the compute module offers for Lambda subscriptions (registered as `lambda`). */
-export interface LambdaInvoker {
-  invokeAsync(functionArn: string, event: unknown): unknown;
-}
 
 export interface RetryPolicy {
   numRetries: number;
@@ -98,6 +94,7 @@ export class Deliverer {
   ) {}
 
   private report(subscription: Subscription, action: string, messageId: string, status: string, detail: Record<string, unknown> = {}): void {
+    if (!this.context.events.hasListeners) return; // the hot path of every fan-out
     this.context.events.emit({
       type: 'delivery',
       service: 'sns',
@@ -123,9 +120,10 @@ export class Deliverer {
       }
       case 'lambda':
         return this.deliverToLambda(subscription, notification);
-      case 'sms':
-        this.recordSms({ PhoneNumber: subscription.endpoint, Message: notification.message, MessageId: notification.messageId, TopicArn: notification.topicArn, SubscriptionArn: subscription.arn, Subject: notification.subject }, notification.messageAttributes);
-        return this.report(subscription, 'Notification', notification.messageId, 'delivered');
+      case 'sms': {
+        const sms = { PhoneNumber: subscription.endpoint, Message: notification.message, MessageId: notification.messageId, TopicArn: notification.topicArn, SubscriptionArn: subscription.arn };
+        return this.report(subscription, 'Notification', notification.messageId, this.sendSms(sms, notification.messageAttributes));
+      }
       case 'email':
       case 'email-json': {
         const body = subscription.protocol === 'email' ? notification.message : JSON.stringify(notificationEnvelope(notification, links), null, 2);
@@ -155,6 +153,13 @@ export class Deliverer {
       this.recordEmail(subscription, type, messageId, 'AWS Notification - Subscription Confirmation', body);
       this.report(subscription, type, messageId, 'delivered');
     }
+  }
+
+  /** An SMS to a number that opted out is dropped, as carriers and AWS do. */
+  sendSms(record: Omit<SmsRecord, 'Timestamp' | 'SenderID' | 'SMSType'>, attributes: SqsMessageAttributes): 'delivered' | 'opted-out' {
+    if (this.state.optedOut.has(record.PhoneNumber)) return 'opted-out';
+    this.recordSms(record, attributes);
+    return 'delivered';
   }
 
   recordSms(record: Omit<SmsRecord, 'Timestamp' | 'SenderID' | 'SMSType'>, attributes: SqsMessageAttributes): SmsRecord {
@@ -234,14 +239,10 @@ export class Deliverer {
   }
 
   private deliverToLambda(subscription: Subscription, n: SnsNotification): void {
-    const lambda = this.context.registry.get('lambda') as LambdaInvoker | undefined;
-    if (!lambda) {
-      this.report(subscription, 'Notification', n.messageId, 'failed', { error: 'the lambda module is not registered' });
-      return;
-    }
     const event = lambdaEvent(n, { endpoint: this.context.endpoint(), subscriptionArn: subscription.arn });
+    // The compute module registers `lambda`; without it the delivery fails like one to a missing function.
     Promise.resolve()
-      .then(() => lambda.invokeAsync(subscription.endpoint, event))
+      .then(() => lambdaApi(this.context.registry).invokeAsync(subscription.endpoint, event))
       .then(
         () => this.report(subscription, 'Notification', n.messageId, 'delivered'),
         (error: unknown) => this.report(subscription, 'Notification', n.messageId, 'failed', { error: error instanceof Error ? error.message : String(error) }),

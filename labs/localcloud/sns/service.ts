@@ -465,15 +465,13 @@ export class SnsService {
     if (message === '') throw invalidParameter('Invalid parameter: Empty message');
     validateMessageAttributes(options.messageAttributes ?? {});
     const messageId = randomUUID();
-    if (!this.state.optedOut.has(phoneNumber)) {
-      const sms: Omit<SmsRecord, 'Timestamp' | 'SenderID' | 'SMSType'> = { PhoneNumber: phoneNumber, Message: message, MessageId: messageId };
-      if (options.subject !== undefined) sms.Subject = options.subject;
-      if (options.messageStructure !== undefined) sms.MessageStructure = options.messageStructure;
-      this.deliverer.recordSms(sms, options.messageAttributes ?? {});
-    }
+    const sms: Omit<SmsRecord, 'Timestamp' | 'SenderID' | 'SMSType'> = { PhoneNumber: phoneNumber, Message: message, MessageId: messageId };
+    if (options.subject !== undefined) sms.Subject = options.subject;
+    if (options.messageStructure !== undefined) sms.MessageStructure = options.messageStructure;
+    const status = this.deliverer.sendSms(sms, options.messageAttributes ?? {});
     this.context.events.emit({
       type: 'delivery', service: 'sns', action: 'Notification', resource: phoneNumber, time: this.now(),
-      detail: { protocol: 'sms', endpoint: phoneNumber, messageId, status: this.state.optedOut.has(phoneNumber) ? 'opted-out' : 'delivered' },
+      detail: { protocol: 'sms', endpoint: phoneNumber, messageId, status },
     });
     return { MessageId: messageId };
   }
@@ -517,7 +515,9 @@ export class SnsService {
       if (!subscription || !subscription.confirmed) continue;
       const notification: SnsNotification = { ...base, message: perProtocol(subscription.protocol) };
       if (subscription.filterPolicy && !matchesFilterPolicy(subscription.filterPolicy, attributes, message)) {
-        this.context.events.emit({ type: 'delivery', service: 'sns', action: 'Notification', resource: subscription.arn, time: this.now(), detail: { protocol: subscription.protocol, endpoint: subscription.endpoint, topicArn: topic.arn, messageId, status: 'filtered' } });
+        if (this.context.events.hasListeners) {
+          this.context.events.emit({ type: 'delivery', service: 'sns', action: 'Notification', resource: subscription.arn, time: this.now(), detail: { protocol: subscription.protocol, endpoint: subscription.endpoint, topicArn: topic.arn, messageId, status: 'filtered' } });
+        }
         continue;
       }
       this.deliverer.deliver(subscription, notification);

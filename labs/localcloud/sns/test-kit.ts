@@ -1,60 +1,56 @@
-/** Shared fixtures for the SNS and inspection tests: a local cloud, SDK clients, queues and an HTTP receiver. */
+/** Shared fixtures for the SNS and inspection tests: the SQS fixture plus an SNS client, queue ARNs, events and an HTTP receiver. */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../core/server.ts';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
+import type { LocalCloud, LocalCloudOptions } from '../core/server.ts';
 import type { CloudEvent } from '../core/events.ts';
+import { rejectionOf, startSqsFixture, testCredentials, type SqsFixture } from '../sqs/testing.ts';
 
-export interface Fixture {
-  cloud: LocalCloud;
+export interface Fixture extends SqsFixture {
   sns: SNSClient;
-  sqs: SQSClient;
-  stop(): Promise<void>;
 }
 
-export const clientConfig = (endpoint: string) => ({
-  endpoint,
-  region: 'eu-central-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  maxAttempts: 1,
-});
-
+/** An isolated local cloud on a manual clock with SNS and SQS clients (no SDK retries, so errors surface at once). */
 export async function startFixture(options: LocalCloudOptions = {}): Promise<Fixture> {
-  const cloud = await startLocalCloud({ port: 0, ...options });
-  const sns = new SNSClient(clientConfig(cloud.endpoint));
-  const sqs = new SQSClient(clientConfig(cloud.endpoint));
+  const base = await startSqsFixture(options);
+  const sns = new SNSClient({ endpoint: base.cloud.endpoint, region: 'eu-central-1', credentials: testCredentials, maxAttempts: 1 });
   return {
-    cloud,
+    ...base,
     sns,
-    sqs,
     async stop() {
       sns.destroy();
-      sqs.destroy();
-      await cloud.stop();
+      await base.stop();
     },
   };
 }
 
-/** Creates a queue and returns its URL and ARN. */
-export async function createQueue(sqs: SQSClient, name: string, attributes: Record<string, string> = {}): Promise<{ url: string; arn: string }> {
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-  return { url: QueueUrl!, arn: Attributes!.QueueArn! };
+/** Creates a queue and returns its URL and ARN (SNS subscriptions name queues by ARN). */
+export async function createQueue(f: SqsFixture, name: string, attributes: Record<string, string> = {}): Promise<{ url: string; arn: string }> {
+  const url = await f.createQueue(name, attributes);
+  const { Attributes } = await f.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+  return { url, arn: Attributes!.QueueArn! };
+}
+
+/** Name, HTTP status, AWS code, message and fault type of a failed SDK call, for exact comparisons. */
+export async function failure(promise: Promise<unknown>) {
+  const e = (await rejectionOf(promise)) as Error & { $metadata?: { httpStatusCode?: number }; Code?: string; Type?: string };
+  return { name: e.name, status: e.$metadata?.httpStatusCode, code: e.Code, message: e.message, type: e.Type };
 }
 
 /** Everything currently receivable (short polls until a poll comes back empty). */
-export async function drain(sqs: SQSClient, queueUrl: string, extra: { MessageAttributeNames?: string[]; MessageSystemAttributeNames?: string[] } = {}): Promise<Message[]> {
+export async function drain(f: SqsFixture, queueUrl: string, extra: Pick<ReceiveMessageCommandInput, 'MessageAttributeNames' | 'MessageSystemAttributeNames'> = {}): Promise<Message[]> {
   const all: Message[] = [];
   for (let i = 0; i < 20; i++) {
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 300, ...extra }));
+    const { Messages = [] } = await f.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 300, ...extra }));
     if (Messages.length === 0) break;
     all.push(...Messages);
   }
   return all;
 }
 
-/** Resolves with the first event that satisfies `predicate`, or rejects after `timeoutMs`. */
+/** Resolves with the first event that satisfies `predicate`, or rejects after `timeoutMs` (real time). */
 export function nextEvent(cloud: LocalCloud, predicate: (e: CloudEvent) => boolean, timeoutMs = 5000): Promise<CloudEvent> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => (unsubscribe(), reject(new Error('timed out waiting for an event'))), timeoutMs);
@@ -83,12 +79,12 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** A local HTTP endpoint (127.0.0.1, ephemeral port) that records what SNS posts to it. */
-export async function startReceiver(): Promise<Receiver> {
+/** A local HTTP (or, given a key and certificate, HTTPS) endpoint on 127.0.0.1:0 that records what SNS posts to it. */
+export async function startReceiver(tls?: { key: string; cert: string }): Promise<Receiver> {
   const requests: ReceivedRequest[] = [];
   const waiters: Array<() => void> = [];
   const statuses: number[] = [];
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -96,11 +92,12 @@ export async function startReceiver(): Promise<Receiver> {
       res.writeHead(statuses.shift() ?? 200).end();
       for (const w of waiters.splice(0)) w();
     });
-  });
+  };
+  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hook`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/hook`,
     requests,
     statuses,
     waitFor(count, timeoutMs = 5000) {
@@ -115,9 +112,10 @@ export async function startReceiver(): Promise<Receiver> {
         check();
       });
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -3,12 +3,13 @@
  * encoding (names sorted; each name, data type and value length-prefixed big-endian; transport byte 1 = string,
  * 2 = binary), and SHA-256 of the body for FIFO content-based deduplication.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { SqsMessageAttributes } from './api.ts';
 
-export const md5Hex = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
+// One-shot `hash` is several times cheaper than createHash for small inputs (hot path of every send).
+export const md5Hex = (text: string): string => hash('md5', text, 'hex');
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 function lengthPrefixed(bytes: Buffer): Buffer[] {
   const length = Buffer.alloc(4);

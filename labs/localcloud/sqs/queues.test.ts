@@ -136,7 +136,7 @@ describe('SQS queues', () => {
     const sources = await f.sqs.send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: dlq }));
     expect(sources.queueUrls).toEqual([src]);
     const attrs = await f.sqs.send(new GetQueueAttributesCommand({ QueueUrl: src, AttributeNames: ['RedrivePolicy'] }));
-    expect(JSON.parse(attrs.Attributes!.RedrivePolicy)).toEqual({ deadLetterTargetArn: 'arn:aws:sqs:eu-central-1:000000000000:dlq', maxReceiveCount: 3 });
+    expect(JSON.parse(attrs.Attributes!.RedrivePolicy!)).toEqual({ deadLetterTargetArn: 'arn:aws:sqs:eu-central-1:000000000000:dlq', maxReceiveCount: 3 });
     const missing = await rejectionOf(
       f.sqs.send(
         new SetQueueAttributesCommand({

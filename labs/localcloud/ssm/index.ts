@@ -36,6 +36,7 @@ export function ssmService(ctx: CloudContext): ServiceModule {
     deleteParameter: (name) => {
       if (store.find(name)) store.delete(name);
     },
+    getParameterValue: (name) => store.find(name)?.value,
     parameterArn: arn,
   };
   ctx.registry.set(SSM_REGISTRY_KEY, internal);

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench:cloud` — not a timed test: prints figures and ratios. Sections run in order; add a section by
+ * appending it to `sections` (the compute part adds its own file).
+ * Env: BENCH_SECONDS (per wrk run, default 5), BENCH_MESSAGES (memory run, default 1,000,000).
+ */
+import { execFileSync } from 'node:child_process';
+import type { BenchRow, BenchSection } from './section.ts';
+import { messagingSection } from './messaging.ts';
+
+export const sections: BenchSection[] = [messagingSection];
+
+function requireWrk(): void {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (error) {
+    // wrk prints its version with exit code 1; only a missing binary is fatal.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error('wrk is not installed: apt-get install wrk (Debian/Ubuntu) or brew install wrk');
+      process.exit(2);
+    }
+  }
+}
+
+function printRatios(rows: BenchRow[]): void {
+  const rate = (scenario: string, target: string) => rows.find((r) => r.scenario === scenario && r.target === target)?.rate;
+  console.log('\nratios (local cloud vs bare node:http ceiling, and vs fauxqs):');
+  for (const scenario of ['SendMessage', 'ReceiveMessage+DeleteMessage', 'Publish (fan-out to 3 SQS)']) {
+    const [ours, ceiling, fauxqs] = [rate(scenario, 'localcloud'), rate(scenario, 'ceiling'), rate(scenario, 'fauxqs')];
+    if (!ours) continue;
+    const parts = [ceiling ? `${((ours / ceiling) * 100).toFixed(0)} % of ceiling` : undefined, fauxqs ? `${(ours / fauxqs).toFixed(2)}× fauxqs` : undefined];
+    console.log(`  ${scenario.padEnd(28)} ${parts.filter(Boolean).join(', ')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  requireWrk();
+  const rows: BenchRow[] = [];
+  for (const section of sections) {
+    console.log(`\n== ${section.name}`);
+    rows.push(...(await section.run((line) => console.log(line))));
+  }
+  printRatios(rows);
+}
+
+await main();

@@ -1,0 +1,16 @@
+/** A benchmark section: `run.ts` runs every registered section in order and prints their rows. */
+export interface BenchRow {
+  section: string;
+  scenario: string;
+  target: string;
+  rate: number;
+  unit: string;
+  p50Ms?: number;
+  p99Ms?: number;
+  note?: string;
+}
+
+export interface BenchSection {
+  name: string;
+  run(log: (line: string) => void): Promise<BenchRow[]>;
+}
