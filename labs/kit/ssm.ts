@@ -5,9 +5,9 @@ import { regionFromEnv } from './aws-account.ts';
 
 export const LOCAL_ENDPOINT = 'http://127.0.0.1:4566';
 
-export function ssmClientFor(target: 'local' | 'aws', region = regionFromEnv()): SSMClient {
+export function ssmClientFor(target: 'local' | 'aws', region = regionFromEnv(), localEndpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT): SSMClient {
   return target === 'local'
-    ? new SSMClient({ region, endpoint: process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
+    ? new SSMClient({ region, endpoint: localEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
     : new SSMClient({ region, endpoint: `https://ssm.${region}.amazonaws.com` });
 }
 

@@ -7,8 +7,10 @@ import { iamService } from './iam/index.ts';
 import { ssmService } from './ssm/index.ts';
 import { dynamodbService } from './dynamodb/index.ts';
 import { cognitoService } from './cognito/index.ts';
+import { efsService } from './efs/index.ts';
+import { deployerService } from './deployer/index.ts';
 import { lambdaService } from './lambda/index.ts';
 import { apiGatewayService } from './apigateway/index.ts';
 import { eventSourcesService } from './eventsources/index.ts';
 
-export const serviceFactories: ServiceFactory[] = [sqsService, createSnsModule, createInspectModule, iamService, ssmService, dynamodbService, cognitoService, lambdaService, apiGatewayService, eventSourcesService];
+export const serviceFactories: ServiceFactory[] = [sqsService, createSnsModule, createInspectModule, iamService, ssmService, dynamodbService, cognitoService, efsService, deployerService, lambdaService, apiGatewayService, eventSourcesService];

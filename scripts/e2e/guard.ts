@@ -22,13 +22,15 @@ export class PageGuard {
 
   private watch(page: Page): void {
     page.on('console', (message) => {
+      // The browser reports each blocked request once more as a console error; it is recorded already.
+      if (message.type() === 'error' && message.text().includes('ERR_BLOCKED_BY_CLIENT')) return;
       if (message.type() === 'error') this.problems.push(`console error on ${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => this.problems.push(`uncaught error on ${page.url()}: ${error.message}`));
     page.on('requestfailed', (request) => {
       const reason = request.failure()?.errorText ?? 'failed';
       // Blocked non-local requests are already recorded above.
-      if (reason !== 'net::ERR_BLOCKED_BY_CLIENT') this.problems.push(`failed request ${request.url()}: ${reason}`);
+      if (!reason.startsWith('net::ERR_BLOCKED_BY_CLIENT')) this.problems.push(`failed request ${request.url()}: ${reason}`);
     });
     page.on('response', (response) => {
       if (response.status() >= 400) this.problems.push(`HTTP ${response.status()} for ${response.url()}`);

@@ -10,8 +10,9 @@ import type { CloudContext, LocalRequest, LocalResponse, ServiceModule } from '.
 import { readAssembly } from './assembly.ts';
 import { StackEngine, type StackResult } from './engine.ts';
 import { TemplateError } from './template.ts';
+import { STACKS_PATH } from './protocol.ts';
 
-export const STACKS_PATH = '/_localcloud/stacks';
+export { STACKS_PATH };
 
 interface DeployBody {
   assembly?: unknown;

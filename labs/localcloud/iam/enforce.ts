@@ -35,9 +35,31 @@ export function jsonAccessDenied(denial: Denial, contentType?: string): LocalRes
   return jsonError(400, 'com.amazon.coral.service#AccessDeniedException', denial.message, {}, contentType);
 }
 
-/** SQS (JSON protocol, query-compatible): HTTP 403; the SDK takes the code `AccessDenied` from `x-amzn-query-error`. */
-export function sqsAccessDenied(denial: Denial): LocalResponse {
-  return jsonError(403, 'com.amazon.coral.service#AccessDeniedException', denial.message, { 'x-amzn-query-error': 'AccessDenied;Sender' }, 'application/x-amz-json-1.0');
+/** SQS authorizes batch calls as their single-message action and names actions in lower case in its messages. */
+export function sqsAccess(ctx: CloudContext, accessKeyId: string | undefined, operation: string, input: Record<string, unknown>): Denial | undefined {
+  if (!iamApi(ctx.registry)) return undefined;
+  const action = `sqs:${operation.replace(/Batch$/, '').toLowerCase()}`;
+  let resource = '*';
+  const url = input.QueueUrl;
+  if (typeof url === 'string') {
+    const [, account, name] = /^\/(\d+)\/([^/]+)/.exec(safePath(url)) ?? [];
+    if (account && name) resource = `arn:aws:sqs:${ctx.region}:${account}:${name}`;
+  } else if (typeof input.QueueName === 'string') resource = `arn:aws:sqs:${ctx.region}:${ctx.accountId}:${input.QueueName}`;
+  return checkAccess(ctx, accessKeyId, action, resource);
 }
 
-/** SNS answers a denial with its own `authorizationError(denial.message)` (sns/errors.ts): 403 `AuthorizationError`. */
+const safePath = (url: string) => {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+};
+
+/** SNS names actions `SNS:Publish`; the resource is the topic (a subscription's topic for subscription calls). */
+export function snsAccess(ctx: CloudContext, accessKeyId: string | undefined, operation: string, input: Record<string, unknown>): Denial | undefined {
+  if (!iamApi(ctx.registry)) return undefined;
+  const subscription = typeof input.SubscriptionArn === 'string' ? input.SubscriptionArn.slice(0, input.SubscriptionArn.lastIndexOf(':')) : undefined;
+  const resource = [input.TopicArn, input.TargetArn, input.ResourceArn, subscription].find((v): v is string => typeof v === 'string' && v !== '') ?? '*';
+  return checkAccess(ctx, accessKeyId, `SNS:${operation}`, resource);
+}

@@ -3,10 +3,12 @@ import { isValidUtf8, queryAction, requestId } from '../core/http.ts';
 import type { CloudContext, LocalRequest, LocalResponse, ServiceModule } from '../core/types.ts';
 import { SNS_REGISTRY_KEY, type SnsInternalApi } from './api.ts';
 import { Deliverer } from './delivery.ts';
-import { SnsError, snsErrorResponse } from './errors.ts';
+import { authorizationError, SnsError, snsErrorResponse } from './errors.ts';
+import { snsAccess } from '../iam/enforce.ts';
 import type { FaultErrorKind } from '../faults/config.ts';
 import { invalidAction, isSnsAction, missingAction, parseRequest, successResponse } from './protocol.ts';
 import { SnsService } from './service.ts';
+import { SMS_ACTIONS, SmsService } from './sms.ts';
 import { SnsState } from './state.ts';
 
 /** Which resource a call is about, for the event stream. */
@@ -23,7 +25,8 @@ const faultErrors: Record<FaultErrorKind, SnsError> = {
 export function createSnsModule(context: CloudContext): ServiceModule {
   const state = new SnsState(context.region, context.accountId);
   const deliverer = new Deliverer(context, state);
-  const service = new SnsService(context, state, deliverer);
+  const sms = new SmsService(context, state, deliverer);
+  const service = new SnsService(context, state, deliverer, sms);
 
   const api: SnsInternalApi = {
     publish: (topicArn, message, options) => service.publish(topicArn, message, options),
@@ -36,7 +39,7 @@ export function createSnsModule(context: CloudContext): ServiceModule {
       state.emailOutbox = address ? state.emailOutbox.filter((m) => m.Destination !== address) : [];
     },
     subscriptionToken: (arn) => state.subscriptions.get(arn)?.token,
-    optOut: (phoneNumber) => service.optOut(phoneNumber),
+    optOut: (phoneNumber) => sms.optOut(phoneNumber),
   };
   context.registry.set(SNS_REGISTRY_KEY, api);
 
@@ -47,7 +50,10 @@ export function createSnsModule(context: CloudContext): ServiceModule {
       const { action, input } = parseRequest(req);
       if (!action) throw missingAction();
       if (!isSnsAction(action)) throw invalidAction(action);
-      const result = (service[action] as (input: Record<string, unknown>) => Record<string, unknown>).call(service, input);
+      const denial = snsAccess(context, req.accessKeyId, action, input);
+      if (denial) throw authorizationError(denial.message);
+      const owner: Record<string, unknown> = SMS_ACTIONS.has(action) ? sms : service;
+      const result = (owner[action] as (input: Record<string, unknown>) => Record<string, unknown>).call(owner, input);
       return successResponse(action, result, id);
     } catch (error) {
       if (!(error instanceof SnsError)) throw error;

@@ -1,5 +1,5 @@
 /**
- * SNS operations with AWS's validation and error texts. Input is the decoded request (plain values,
+ * SNS topic, subscription, publish and tag operations with AWS's validation and error texts (SMS: `sms.ts`). Input is the decoded request (plain values,
  * maps, lists); output is the `…Result` content. No HTTP here: `protocol.ts` does the wire format.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -7,12 +7,12 @@ import type { CloudContext } from '../core/types.ts';
 import type { SqsMessageAttributes } from '../sqs/api.ts';
 import type { Deliverer } from './delivery.ts';
 import type { SnsNotification } from './envelope.ts';
-import { invalidParameter, missingParameter, notFound, parameterValueInvalid, resourceNotFound, SnsError, validationError } from './errors.ts';
+import { invalidParameter, missingParameter, notFound, resourceNotFound, SnsError } from './errors.ts';
 import { FILTER_POLICY_SCOPES, FilterPolicyError, matchesFilterPolicy, parseFilterPolicy, type FilterPolicyScope } from './filter-policy.ts';
-import type { SmsRecord, SnsState, Subscription, SubscriptionProtocol, Topic } from './state.ts';
-
-export type Input = Record<string, unknown>;
-export type Result = Record<string, unknown>;
+import { paginate, record, required, str, type Input, type Result } from './input.ts';
+import { attributesSize, validateMessageAttributes } from './message-attributes.ts';
+import type { SmsService } from './sms.ts';
+import type { SnsState, Subscription, SubscriptionProtocol, Topic } from './state.ts';
 
 export interface PublishOptions {
   subject?: string;
@@ -22,13 +22,11 @@ export interface PublishOptions {
   dedupId?: string;
 }
 
-const PAGE_SIZE = 100;
 const MAX_BATCH_ENTRIES = 10;
 /** Default topic limit (AWS's `MaximumMessageSize` attribute can raise it to 1 MiB). */
 export const DEFAULT_MAX_MESSAGE_BYTES = 262_144;
 const DEDUP_WINDOW_MS = 5 * 60 * 1000;
 const MAX_TAGS = 50;
-const E164 = /^\+[1-9]\d{1,14}$/;
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 const BATCH_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -38,18 +36,9 @@ const SETTABLE_TOPIC_ATTRIBUTES = new Set([
 ]);
 const FEEDBACK_ATTRIBUTE = /^(HTTP|Firehose|Lambda|SQS|Application)(SuccessFeedbackRoleArn|SuccessFeedbackSampleRate|FailureFeedbackRoleArn)$/;
 const SETTABLE_SUBSCRIPTION_ATTRIBUTES = new Set(['DeliveryPolicy', 'FilterPolicy', 'FilterPolicyScope', 'RawMessageDelivery', 'RedrivePolicy', 'SubscriptionRoleArn', 'ReplayPolicy']);
-const SMS_ATTRIBUTES = new Set(['MonthlySpendLimit', 'DeliveryStatusIAMRole', 'DeliveryStatusSuccessSamplingRate', 'DefaultSenderID', 'DefaultSMSType', 'UsageReportS3Bucket']);
 const PROTOCOLS = new Set<SubscriptionProtocol>(['sqs', 'http', 'https', 'email', 'email-json', 'sms', 'lambda', 'application', 'firehose']);
 /** These need the endpoint owner's confirmation before they receive notifications. */
 const NEEDS_CONFIRMATION = new Set<SubscriptionProtocol>(['http', 'https', 'email', 'email-json']);
-
-const str = (input: Input, key: string): string | undefined => (typeof input[key] === 'string' ? (input[key] as string) : undefined);
-const required = (input: Input, key: string, member = key.charAt(0).toLowerCase() + key.slice(1)): string => {
-  const value = str(input, key);
-  if (value === undefined) throw missingParameter(member);
-  return value;
-};
-const record = (input: Input, key: string): Record<string, string> => (input[key] as Record<string, string> | undefined) ?? {};
 
 /** AWS checks ARNs structurally before it looks anything up. */
 function checkArn(value: string | undefined, parameter: string): string[] {
@@ -58,39 +47,6 @@ function checkArn(value: string | undefined, parameter: string): string[] {
   if (parts.length < 6) throw invalidParameter(`Invalid parameter: ${parameter} Reason: An ARN must have at least 6 elements, not ${parts.length}`);
   return parts;
 }
-
-function validateMessageAttributes(attributes: SqsMessageAttributes): void {
-  for (const [name, attribute] of Object.entries(attributes)) {
-    if (Buffer.byteLength(name) >= 256) throw parameterValueInvalid('Length of message attribute name must be less than 256 bytes.');
-    const bad = /[^A-Za-z0-9_.-]/.exec(name);
-    if (bad) {
-      const code = bad[0].codePointAt(0)!.toString(16).toUpperCase();
-      throw parameterValueInvalid(`Invalid non-alphanumeric character '#x${code}' was found in the message attribute name. Can only include alphanumeric characters, hyphens, underscores, or dots.`);
-    }
-    if (name.startsWith('.')) throw parameterValueInvalid("Invalid message attribute name starting with character '.' was found.");
-    if (name.endsWith('.')) throw parameterValueInvalid("Invalid message attribute name ending with character '.' was found.");
-    if (name.includes('..')) throw parameterValueInvalid("Message attribute name can not have successive '.' character.");
-    if (!attribute.DataType) throw validationError(`1 validation error detected: Value null at 'messageAttributes.${name}.member.dataType' failed to satisfy constraint: Member must not be null`);
-    const base = attribute.DataType.split('.')[0];
-    if (base !== 'String' && base !== 'Number' && base !== 'Binary') {
-      throw parameterValueInvalid(`The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`);
-    }
-    const field = base === 'Binary' ? 'BinaryValue' : 'StringValue';
-    const other = base === 'Binary' ? 'StringValue' : 'BinaryValue';
-    if (attribute[other] !== undefined && attribute[field] === undefined) {
-      throw parameterValueInvalid(`The message attribute '${name}' with type '${base}' must use field '${base === 'Binary' ? 'Binary' : 'String'}'.`);
-    }
-    if (!attribute[field]) {
-      throw parameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${base}'.`);
-    }
-    if (base === 'Number' && !Number.isFinite(Number(attribute.StringValue))) {
-      throw parameterValueInvalid(`Could not cast message attribute '${name}' value to number.`);
-    }
-  }
-}
-
-const attributesSize = (attributes: SqsMessageAttributes): number =>
-  Object.entries(attributes).reduce((sum, [name, a]) => sum + Buffer.byteLength(name) + Buffer.byteLength(a.DataType) + Buffer.byteLength(a.StringValue ?? a.BinaryValue ?? ''), 0);
 
 function checkSubject(subject: string | undefined): void {
   // Subject: ASCII, starting with a letter, number or punctuation, no line breaks or control characters, ≤ 100 characters.
@@ -104,6 +60,7 @@ export class SnsService {
     private readonly context: CloudContext,
     private readonly state: SnsState,
     private readonly deliverer: Deliverer,
+    private readonly sms: SmsService,
   ) {}
 
   private now(): number {
@@ -224,7 +181,7 @@ export class SnsService {
     if (!PROTOCOLS.has(protocol)) throw invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${protocol}`);
     const endpoint = this.checkEndpoint(topic, protocol, str(input, 'Endpoint'));
     const attributes = record(input, 'Attributes');
-    const filterPolicy = this.checkSubscriptionAttributes(attributes, 'Invalid parameter: Attributes Reason: ');
+    const filterPolicy = this.checkSubscriptionAttributes(attributes, 'Invalid parameter: Attributes Reason: ', topic.fifo && endpoint.endsWith('.fifo'));
 
     for (const arn of topic.subscriptions) {
       const existing = this.state.subscriptions.get(arn)!;
@@ -258,7 +215,7 @@ export class SnsService {
   }
 
   private newToken(subscriptionArn: string): string {
-    const token = createHash('sha256').update(`${subscriptionArn}:${randomUUID()}`).digest('hex') + randomUUID().replace(/-/g, '');
+    const token = confirmationToken(subscriptionArn);
     this.state.tokens.set(token, subscriptionArn);
     return token;
   }
@@ -288,9 +245,9 @@ export class SnsService {
         if (!/^[^@\s]+@[^@\s]+$/.test(value)) throw invalidParameter('Invalid parameter: Email address');
         return value;
       case 'sms': {
-        // AWS accepts common separators and normalises them away; anything else is an invalid endpoint.
-        const normalised = value.replace(/[\s()-]/g, '');
-        if (!/^\+?\d{1,15}$/.test(normalised) || /--/.test(value)) throw invalidParameter(`Invalid SMS endpoint: ${value}`);
+        // AWS accepts single separators between digit groups (`+12/34-567.890`) and drops them; nothing else.
+        const normalised = value.replace(/[ ./-]/g, '');
+        if (!/^\+?\d+(?:[ ./-]\d+)*$/.test(value) || normalised.replace('+', '').length > 15) throw invalidParameter(`Invalid SMS endpoint: ${value}`);
         return normalised.startsWith('+') ? normalised : `+${normalised}`;
       }
       case 'lambda': {
@@ -305,7 +262,7 @@ export class SnsService {
   }
 
   /** Validates user-settable subscription attributes; returns the compiled filter policy, if any. */
-  private checkSubscriptionAttributes(attributes: Record<string, string>, prefix: string) {
+  private checkSubscriptionAttributes(attributes: Record<string, string>, prefix: string, fifoSubscription: boolean) {
     for (const name of Object.keys(attributes)) {
       if (!SETTABLE_SUBSCRIPTION_ATTRIBUTES.has(name)) throw invalidParameter('Invalid parameter: AttributeName');
     }
@@ -318,7 +275,7 @@ export class SnsService {
     if (scope !== undefined && !FILTER_POLICY_SCOPES.includes(scope as FilterPolicyScope)) {
       throw invalidParameter(`Invalid parameter: FilterPolicyScope: Invalid value [${scope}]. Please use either MessageBody or MessageAttributes`);
     }
-    if (attributes.RedrivePolicy !== undefined) this.checkRedrivePolicy(attributes.RedrivePolicy);
+    if (attributes.RedrivePolicy) this.checkRedrivePolicy(attributes.RedrivePolicy, fifoSubscription);
     if (attributes.FilterPolicy === undefined || attributes.FilterPolicy === '') return undefined;
     try {
       return parseFilterPolicy(attributes.FilterPolicy, (scope as FilterPolicyScope | undefined) ?? 'MessageAttributes');
@@ -328,7 +285,7 @@ export class SnsService {
     }
   }
 
-  private checkRedrivePolicy(text: string): void {
+  private checkRedrivePolicy(text: string, fifoSubscription: boolean): void {
     let parsed: { deadLetterTargetArn?: unknown };
     try {
       parsed = JSON.parse(text) as { deadLetterTargetArn?: unknown };
@@ -337,6 +294,9 @@ export class SnsService {
     }
     const target = parsed?.deadLetterTargetArn;
     if (typeof target !== 'string' || target.split(':').length !== 6) throw invalidParameter('Invalid parameter: RedrivePolicy: deadLetterTargetArn is an invalid arn');
+    if (fifoSubscription && !target.endsWith('.fifo')) {
+      throw invalidParameter('Invalid parameter: RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.');
+    }
   }
 
   ConfirmSubscription(input: Input): Result {
@@ -356,7 +316,8 @@ export class SnsService {
     if (parts.length < 7) throw invalidParameter('Invalid parameter: SubscriptionId');
     const subscription = this.state.subscriptions.get(arn!);
     if (subscription && (subscription.protocol === 'http' || subscription.protocol === 'https')) {
-      this.deliverer.confirm(subscription, 'UnsubscribeConfirmation', this.newToken(subscription.arn), randomUUID());
+      // Restoring a subscription through this link is not emulated, so its token is not registered.
+      this.deliverer.confirm(subscription, 'UnsubscribeConfirmation', confirmationToken(subscription.arn), randomUUID());
     }
     this.removeSubscription(arn!);
     return {};
@@ -366,6 +327,7 @@ export class SnsService {
     const subscription = this.state.subscriptions.get(arn);
     if (!subscription) return;
     this.state.subscriptions.delete(arn);
+    if (subscription.token) this.state.tokens.delete(subscription.token);
     const topic = this.state.topics.get(subscription.topicArn);
     if (topic) {
       topic.subscriptions.delete(arn);
@@ -430,7 +392,8 @@ export class SnsService {
     const value = str(input, 'AttributeValue') ?? '';
     // Validate the attribute in the context of the others (FilterPolicyScope changes how FilterPolicy is read).
     const next = { ...s.attributes, [name]: value };
-    const filterPolicy = this.checkSubscriptionAttributes(next, 'Invalid parameter: ');
+    const fifoSubscription = this.state.topics.get(s.topicArn)?.fifo === true && s.endpoint.endsWith('.fifo');
+    const filterPolicy = this.checkSubscriptionAttributes(next, 'Invalid parameter: ', fifoSubscription);
     if (value === '' && (name === 'FilterPolicy' || name === 'RedrivePolicy' || name === 'DeliveryPolicy')) delete next[name];
     s.attributes = next;
     s.filterPolicy = filterPolicy;
@@ -451,29 +414,13 @@ export class SnsService {
       groupId: str(input, 'MessageGroupId'),
       dedupId: str(input, 'MessageDeduplicationId'),
     };
-    if (phoneNumber !== undefined && topicArn === undefined) return this.publishSms(phoneNumber, message, options);
+    if (phoneNumber !== undefined && topicArn === undefined) return this.sms.publishToPhone(phoneNumber, message, options);
     if (topicArn === undefined) throw invalidParameter('Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter');
     const parameter = str(input, 'TopicArn') !== undefined ? 'TopicArn' : 'TargetArn';
     const parts = checkArn(topicArn, parameter);
     if (parameter === 'TargetArn' && parts[5]?.startsWith('endpoint/')) throw invalidParameter('Invalid parameter: TargetArn Reason: No endpoint found for the target arn specified');
     const { messageId, sequenceNumber } = this.publish(topicArn, message, options);
     return { MessageId: messageId, SequenceNumber: sequenceNumber };
-  }
-
-  private publishSms(phoneNumber: string, message: string, options: PublishOptions): Result {
-    if (!E164.test(phoneNumber)) throw invalidParameter(`Invalid parameter: PhoneNumber Reason: ${phoneNumber} is not valid to publish to`);
-    if (message === '') throw invalidParameter('Invalid parameter: Empty message');
-    validateMessageAttributes(options.messageAttributes ?? {});
-    const messageId = randomUUID();
-    const sms: Omit<SmsRecord, 'Timestamp' | 'SenderID' | 'SMSType'> = { PhoneNumber: phoneNumber, Message: message, MessageId: messageId };
-    if (options.subject !== undefined) sms.Subject = options.subject;
-    if (options.messageStructure !== undefined) sms.MessageStructure = options.messageStructure;
-    const status = this.deliverer.sendSms(sms, options.messageAttributes ?? {});
-    this.context.events.emit({
-      type: 'delivery', service: 'sns', action: 'Notification', resource: phoneNumber, time: this.now(),
-      detail: { protocol: 'sms', endpoint: phoneNumber, messageId, status },
-    });
-    return { MessageId: messageId };
   }
 
   /** Validates and fans out one message; the internal API and PublishBatch use it too. Throws `SnsError`. */
@@ -613,94 +560,12 @@ export class SnsService {
     return { Tags: [...topic.tags].map(([Key, Value]) => ({ Key, Value })) };
   }
 
-  // ---- SMS ------------------------------------------------------------------------------------------
 
-  SetSMSAttributes(input: Input): Result {
-    const attributes = (input.attributes as Record<string, string> | undefined) ?? {};
-    for (const [name, value] of Object.entries(attributes)) {
-      if (!SMS_ATTRIBUTES.has(name)) throw invalidParameter(`${name} is not a valid attribute`);
-      // AWS's own message misspells the attribute name here.
-      if (name === 'DefaultSenderID' && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(value)) throw invalidParameter('DefaultSendID is not a valid attribute');
-      if (name === 'DefaultSMSType' && value !== 'Promotional' && value !== 'Transactional') throw invalidParameter('DefaultSMSType is invalid');
-      if (name === 'MonthlySpendLimit' && !/^\d+$/.test(value)) throw invalidParameter('MonthlySpendLimit is invalid');
-      if (name === 'DeliveryStatusSuccessSamplingRate' && !(/^\d+$/.test(value) && Number(value) <= 100)) throw invalidParameter('DeliveryStatusSuccessSamplingRate is invalid');
-    }
-    Object.assign(this.state.smsAttributes, attributes);
-    return {};
-  }
-
-  GetSMSAttributes(input: Input): Result {
-    const names = (input.attributes as string[] | undefined) ?? [];
-    const all = this.state.smsAttributes;
-    const attributes = names.length === 0 ? { ...all } : Object.fromEntries(names.filter((n) => n in all).map((n) => [n, all[n]]));
-    return { attributes };
-  }
-
-  private phone(input: Input, key: string): string {
-    const value = required(input, key);
-    if (!E164.test(value)) throw invalidParameter('Invalid parameter: PhoneNumber Reason: input incorrectly formatted');
-    return value;
-  }
-
-  CheckIfPhoneNumberIsOptedOut(input: Input): Result {
-    return { isOptedOut: this.state.optedOut.has(this.phone(input, 'phoneNumber')) };
-  }
-
-  ListPhoneNumbersOptedOut(input: Input): Result {
-    const { page, next } = paginate([...this.state.optedOut], str(input, 'nextToken'));
-    return { phoneNumbers: page, nextToken: next };
-  }
-
-  OptInPhoneNumber(input: Input): Result {
-    this.state.optedOut.delete(this.phone(input, 'phoneNumber'));
-    return {};
-  }
-
-  /** The recipient answered STOP: later SMS to this number are dropped (a teaching aid; AWS learns this from carriers). */
-  optOut(phoneNumber: string): void {
-    if (!E164.test(phoneNumber)) throw invalidParameter('Invalid parameter: PhoneNumber Reason: input incorrectly formatted');
-    this.state.optedOut.add(phoneNumber);
-  }
-
-  CreateSMSSandboxPhoneNumber(input: Input): Result {
-    const phoneNumber = this.phone(input, 'PhoneNumber');
-    if (this.state.optedOut.has(phoneNumber)) throw new SnsError('OptedOut', 400, 'Phone number is opted out.');
-    const known = this.state.sandboxNumbers.get(phoneNumber);
-    if (known?.status === 'Verified') throw new SnsError('UserError', 400, 'Phone number is already verified.');
-    if (!known && this.state.sandboxNumbers.size >= 10) throw new SnsError('UserError', 400, 'You have reached the limit of 10 sandbox destination phone numbers.');
-    const oneTimePassword = String(this.context.random.int(900_000) + 100_000);
-    this.state.sandboxNumbers.set(phoneNumber, { phoneNumber, status: 'Pending', oneTimePassword });
-    // AWS texts the code to the phone; here it lands in the SMS outbox.
-    this.deliverer.recordSms({ PhoneNumber: phoneNumber, Message: `Your Amazon SNS verification code is: ${oneTimePassword}`, MessageId: randomUUID() }, {});
-    return {};
-  }
-
-  VerifySMSSandboxPhoneNumber(input: Input): Result {
-    const phoneNumber = this.phone(input, 'PhoneNumber');
-    const entry = this.state.sandboxNumbers.get(phoneNumber);
-    if (!entry) throw new SnsError('ResourceNotFound', 404, 'Phone number does not exist.');
-    if (entry.oneTimePassword !== required(input, 'OneTimePassword')) throw new SnsError('VerificationException', 400, 'Invalid one-time password.');
-    entry.status = 'Verified';
-    return {};
-  }
-
-  DeleteSMSSandboxPhoneNumber(input: Input): Result {
-    const phoneNumber = this.phone(input, 'PhoneNumber');
-    if (!this.state.sandboxNumbers.delete(phoneNumber)) throw new SnsError('ResourceNotFound', 404, 'Phone number does not exist.');
-    return {};
-  }
-
-  ListSMSSandboxPhoneNumbers(input: Input): Result {
-    const all = [...this.state.sandboxNumbers.values()].map((n) => ({ PhoneNumber: n.phoneNumber, Status: n.status }));
-    const { page, next } = paginate(all, str(input, 'NextToken'), Number(str(input, 'MaxResults') ?? PAGE_SIZE));
-    return { PhoneNumbers: page, NextToken: next };
-  }
-
-  GetSMSSandboxAccountStatus(): Result {
-    // The local account is out of the sandbox: SMS go to every valid number (and into the outbox).
-    return { IsInSandbox: false };
-  }
 }
+
+/** Long, unguessable and hex like AWS's tokens. */
+const confirmationToken = (subscriptionArn: string): string =>
+  createHash('sha256').update(`${subscriptionArn}:${randomUUID()}`).digest('hex') + randomUUID().replace(/-/g, '');
 
 function defaultTopicAttribute(name: string, topic: Topic): string {
   const account = topic.arn.split(':')[4];
@@ -726,10 +591,3 @@ function defaultTopicAttribute(name: string, topic: Topic): string {
   return '';
 }
 
-/** Offset-based pages of 100 (or `size`); the token is the offset, opaque to clients. */
-function paginate<T>(items: T[], token: string | undefined, size = PAGE_SIZE): { page: T[]; next?: string } {
-  const start = token ? Number.parseInt(Buffer.from(token, 'base64url').toString(), 10) : 0;
-  if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid parameter: NextToken');
-  const end = start + Math.max(1, size);
-  return { page: items.slice(start, end), next: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined };
-}

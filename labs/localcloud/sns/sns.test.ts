@@ -131,6 +131,8 @@ describe('subscriptions', () => {
       [{ Protocol: 'sqs', Endpoint: 'not-an-arn' }, 'Invalid parameter: SQS endpoint ARN'],
       [{ Protocol: 'sms', Endpoint: 'NAA+15551234567' }, 'Invalid SMS endpoint: NAA+15551234567'],
       [{ Protocol: 'sms', Endpoint: '+15--551234567' }, 'Invalid SMS endpoint: +15--551234567'],
+      [{ Protocol: 'sms', Endpoint: '+15551234567.' }, 'Invalid SMS endpoint: +15551234567.'],
+      [{ Protocol: 'sms', Endpoint: '/+15551234567' }, 'Invalid SMS endpoint: /+15551234567'],
       [{ Protocol: 'sqs', Endpoint: 'arn:aws:sqs:eu-central-1:000000000000:q.fifo' }, 'Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics'],
       [{ Protocol: 'sqs', Endpoint: 'arn:aws:sqs:eu-central-1:000000000000:q', Attributes: { RawMessageDelivery: 'wrongvalue' } }, 'Invalid parameter: Attributes Reason: RawMessageDelivery: Invalid value [wrongvalue]. Must be true or false.'],
       [{ Protocol: 'sqs', Endpoint: 'arn:aws:sqs:eu-central-1:000000000000:q', Attributes: { FilterPolicy: '{"a":[{"prefix":1}]}' } }, 'Invalid parameter: Attributes Reason: FilterPolicy: prefix match pattern must be a string'],
@@ -321,6 +323,16 @@ describe('FIFO topics', () => {
     expect(JSON.parse(received[0].Body!).SequenceNumber).toBe(results[0].SequenceNumber);
   });
 
+  it('a FIFO subscription needs a FIFO dead-letter queue', async () => {
+    const arn = await topic(`${unique('dlq-rule')}.fifo`, { FifoTopic: 'true' });
+    const q = await createQueue(f, `${unique('dlq-rule-q')}.fifo`, { FifoQueue: 'true' });
+    const err = await failure(f.sns.send(new SubscribeCommand({
+      TopicArn: arn, Protocol: 'sqs', Endpoint: q.arn,
+      Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:eu-central-1:000000000000:standard-dlq' }) },
+    })));
+    expect(err).toMatchObject({ name: 'InvalidParameterException', status: 400, message: 'Invalid parameter: RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.' });
+  });
+
   it('also delivers to standard queues', async () => {
     const arn = await topic(`${unique('mixed')}.fifo`, { FifoTopic: 'true' });
     const q = await subscribeQueue(arn);
@@ -346,7 +358,7 @@ describe('SMS', () => {
 
   it('delivers to sms subscriptions, and not to numbers that opted out', async () => {
     const arn = await topic();
-    const { SubscriptionArn } = await f.sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sms', Endpoint: '+49 151 2345 6789' }));
+    const { SubscriptionArn } = await f.sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sms', Endpoint: '+49 151/2345-67.89' }));
     expect((await f.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn }))).Attributes?.Endpoint).toBe('+4915123456789');
     await f.sns.send(new PublishCommand({ TopicArn: arn, Message: 'Alarm', Subject: 'ignored by SMS' }));
     const api = snsApi(f.cloud.context.registry)!;

@@ -34,6 +34,7 @@ const specs: Record<string, ErrorSpec> = {
   InvalidBatchEntryId: { queryCode: 'AWS.SimpleQueueService.InvalidBatchEntryId', status: 400 },
   BatchRequestTooLong: { queryCode: 'AWS.SimpleQueueService.BatchRequestTooLong', status: 400 },
   RequestThrottled: { queryCode: 'RequestThrottled', status: 403 },
+  AccessDeniedException: { queryCode: 'AccessDenied', status: 403, namespace: 'com.amazon.coral.service' },
   InternalFailure: { queryCode: 'InternalFailure', status: 500, fault: 'Receiver', namespace: 'com.amazon.coral.service' },
   ServiceUnavailable: { queryCode: 'ServiceUnavailable', status: 503, fault: 'Receiver', namespace: 'com.amazon.coral.service' },
   SerializationException: { queryCode: 'MalformedQueryString', status: 400, namespace: 'com.amazon.coral.service' },

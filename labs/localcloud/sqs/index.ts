@@ -17,6 +17,7 @@ import { requestId } from '../core/http.ts';
 import type { CloudContext, LocalRequest, ServiceFactory, ServiceModule } from '../core/types.ts';
 import { SQS_REGISTRY_KEY, SqsApiError, type SqsInternalApi, type SqsReceivedMessage } from './api.ts';
 import { SqsError } from './errors.ts';
+import { sqsAccess } from '../iam/enforce.ts';
 import { encodeError, encodeResult, isSqsRequest, parseRequest, peekActionAndQueue, protocolOf } from './protocol.ts';
 import { SqsService, selectAttributes, type ReceivedSnapshot } from './semantics.ts';
 
@@ -51,6 +52,8 @@ export function createSqsService(context: CloudContext): { module: ServiceModule
       try {
         const parsed = parseRequest(req);
         protocol = parsed.protocol;
+        const denial = sqsAccess(context, req.accessKeyId, parsed.action, parsed.input as Record<string, unknown>);
+        if (denial) throw new SqsError('AccessDeniedException', denial.message);
         const operation = (service as unknown as Record<string, (input: object, sender?: string) => object | Promise<object>>)[parsed.action];
         const output = await operation.call(service, parsed.input, req.accessKeyId);
         return encodeResult(protocol, parsed.action, output as Record<string, unknown>, id);

@@ -2,7 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DeliveryLog } from '../webhook/contracts.ts';
 
 /**
- * TODO 2 — webhooks are delivered at least once: GitHub and GitLab resend when they see no 2xx in time.
+ * TODO 2 — webhooks are delivered at least once: GitLab retries slow or failed deliveries, GitHub deliveries can be
+ * redelivered by hand or by script — each time with the same delivery id.
  * Remember each delivery id in the DynamoDB table so a redelivery sends no second SMS.
  * - claim: write the id only if it does not exist yet (a conditional PutItem); return false if it existed.
  *   Give the item an `expiresAt` (epoch seconds) so the table's TTL removes it after a while.

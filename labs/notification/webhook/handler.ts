@@ -30,9 +30,12 @@ const providerOf = (path: string): Provider | undefined =>
 const rawBodyOf = (event: APIGatewayProxyEventV2) =>
   Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
 
-/** The provider's delivery id: the same for a redelivery, different for a new event. */
+/**
+ * The provider's delivery id, the same for a redelivery: GitHub's `X-GitHub-Delivery` (kept when you redeliver),
+ * GitLab's `Idempotency-Key` (kept across its retries; older GitLab versions only send `X-Gitlab-Event-UUID`).
+ */
 const deliveryIdOf = (provider: Provider, headers: APIGatewayProxyEventV2['headers']) =>
-  provider === 'github' ? headers['x-github-delivery'] : headers['x-gitlab-event-uuid'];
+  provider === 'github' ? headers['x-github-delivery'] : (headers['idempotency-key'] ?? headers['x-gitlab-event-uuid']);
 
 function decide(provider: Provider, headers: APIGatewayProxyEventV2['headers'], payload: Record<string, unknown>): Decision {
   return provider === 'github'
@@ -78,7 +81,7 @@ export function createWebhookHandler(deps: WebhookDependencies) {
     }
 
     const deliveryId = deliveryIdOf(provider, headers);
-    if (!deliveryId) return reply(400, { message: `Missing ${provider === 'github' ? 'X-GitHub-Delivery' : 'X-Gitlab-Event-UUID'} header` });
+    if (!deliveryId) return reply(400, { message: `Missing ${provider === 'github' ? 'X-GitHub-Delivery' : 'Idempotency-Key'} header` });
     if (!(await deps.deliveries.claim(deliveryId))) {
       log({ level: 'info', msg: 'redelivery', provider, deliveryId });
       return reply(200, { message: 'already delivered', deliveryId });
