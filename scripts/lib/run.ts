@@ -1,5 +1,28 @@
 /** Runs a child process; output is collected and shown only when it fails, so progress lines stay readable. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** Builds still running; stopped with us when we are interrupted, so no build is left orphaned. */
+const live = new Set<ChildProcess>();
+
+function stopLiveChildren(signal: NodeJS.Signals): void {
+  for (const child of live) child.kill('SIGTERM');
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
+function track(child: ChildProcess): void {
+  if (live.size === 0) {
+    process.on('SIGINT', stopLiveChildren);
+    process.on('SIGTERM', stopLiveChildren);
+  }
+  live.add(child);
+  child.on('close', () => {
+    live.delete(child);
+    if (live.size === 0) {
+      process.off('SIGINT', stopLiveChildren);
+      process.off('SIGTERM', stopLiveChildren);
+    }
+  });
+}
 
 export interface RunResult {
   code: number;
@@ -13,6 +36,7 @@ export function run(command: string, args: string[], options: { cwd: string; env
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    track(child);
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { eventSourcesApi, type CreateEventSourceMappingInput, type EventSourcesInternalApi } from './api.ts';
 import { eventually, startComputeFixture, testCredentials, type ComputeFixture } from '../lambda/testing.ts';
 
@@ -182,5 +183,26 @@ describe('SQS → Lambda event source mapping', () => {
     expect(create({ eventSourceArn: 'arn:aws:sqs:eu-central-1:000000000000:missing' })).toThrow(/does not exist/);
     expect(create({ eventSourceArn: fifo.arn, functionName: 'ghost' })).toThrow('Function not found: ghost');
     expect(create({ eventSourceArn: fifo.arn, scalingConfig: { maximumConcurrency: 1 } })).toThrow(/MaximumConcurrency 1 is out of range/);
+  });
+});
+
+describe('SNS → Lambda subscription', () => {
+  it('delivers the SNS event through invokeAsync', async () => {
+    const sns = new SNSClient({ endpoint: f.cloud.endpoint, region: 'eu-central-1', credentials: testCredentials, maxAttempts: 1 });
+    const fn = await f.createFunction('sns-consumer', consumer);
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'alerts' }));
+    await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'lambda', Endpoint: fn.functionArn }));
+    const batches: unknown[] = [];
+    const off = f.cloud.context.events.subscribe((e) => {
+      const text = String(e.detail?.text ?? '');
+      if (e.type === 'log' && e.resource === fn.functionArn && text.includes('\tBATCH ')) batches.push(JSON.parse(text.slice(text.indexOf('\tBATCH ') + 7)));
+    });
+    const { MessageId } = await sns.send(new PublishCommand({ TopicArn, Message: 'disk full', Subject: 'ops' }));
+    await eventually(() => batches.length === 1);
+    off();
+    sns.destroy();
+    const [record] = (batches[0] as { Records: Array<Record<string, unknown> & { Sns: Record<string, unknown> }> }).Records;
+    expect(record).toMatchObject({ EventSource: 'aws:sns', EventVersion: '1.0' });
+    expect(record.Sns).toMatchObject({ Type: 'Notification', MessageId, TopicArn, Subject: 'ops', Message: 'disk full' });
   });
 });

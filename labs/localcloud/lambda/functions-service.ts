@@ -57,7 +57,7 @@ export class LambdaFunctions implements LambdaInternalApi {
     const day = new Date(this.ctx.clock.now()).toISOString().slice(0, 10).replace(/-/g, '/');
     const logStreamName = `${day}/[$LATEST]${randomUUID().replace(/-/g, '')}`;
     const entry: Entry = { info, logStreamName, pool: undefined as unknown as FunctionPool };
-    entry.pool = new FunctionPool(this.instanceConfig(entry), info.reservedConcurrency, this.gate, (text) => this.log(entry.info, text));
+    entry.pool = new FunctionPool(() => this.instanceConfig(entry), info.reservedConcurrency, this.gate, (text) => this.log(entry.info, text));
     this.entries.set(info.functionName, entry);
     this.emit('CreateFunction', info.functionArn);
     return info;
@@ -66,7 +66,7 @@ export class LambdaFunctions implements LambdaInternalApi {
   async updateFunctionCode(nameOrArn: string, code: { codeDir: string; handler?: string }): Promise<FunctionInfo> {
     const entry = this.entry(nameOrArn);
     entry.info = withCode(entry.info, code, this.ctx.clock.now());
-    entry.pool.reconfigure(this.instanceConfig(entry), entry.info.reservedConcurrency);
+    entry.pool.reconfigure(entry.info.reservedConcurrency);
     this.emit('UpdateFunctionCode', entry.info.functionArn);
     return entry.info;
   }
@@ -74,7 +74,7 @@ export class LambdaFunctions implements LambdaInternalApi {
   async updateFunctionConfiguration(nameOrArn: string, input: UpdateFunctionConfigurationInput): Promise<FunctionInfo> {
     const entry = this.entry(nameOrArn);
     entry.info = withConfiguration(entry.info, input, this.ctx.clock.now());
-    entry.pool.reconfigure(this.instanceConfig(entry), entry.info.reservedConcurrency);
+    entry.pool.reconfigure(entry.info.reservedConcurrency);
     this.emit('UpdateFunctionConfiguration', entry.info.functionArn);
     return entry.info;
   }

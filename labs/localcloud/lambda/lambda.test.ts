@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetFunctionCommand, InvokeCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { iamApi } from '../iam/api.ts';
 import { LambdaApiError } from './api.ts';
 import { decode, eventually, startComputeFixture, type ComputeFixture } from './testing.ts';
 
@@ -23,7 +24,8 @@ type BasicResult = {
 
 describe('Lambda runtime', () => {
   it('runs a CommonJS handler with the context object and the environment Lambda sets', async () => {
-    await f.createFunction('basic', 'basic', { runtime: 'nodejs22.x', memorySize: 256, timeout: 5, environment: { GREETING: 'hallo' } });
+    const roleArn = 'arn:aws:iam::000000000000:role/basic-role';
+    await f.createFunction('basic', 'basic', { runtime: 'nodejs22.x', memorySize: 256, timeout: 5, roleArn, environment: { GREETING: 'hallo' } });
     const out = await invoke('basic', { orderId: 7 });
     expect(out.StatusCode).toBe(200);
     expect(out.FunctionError).toBeUndefined();
@@ -55,8 +57,9 @@ describe('Lambda runtime', () => {
       GREETING: 'hallo',
     });
     expect(result.env.LAMBDA_TASK_ROOT).toMatch(/__fixtures__\/basic$/);
-    expect(result.env.AWS_ACCESS_KEY_ID).toBeTruthy();
-    expect(result.env.AWS_SECRET_ACCESS_KEY).toBeTruthy();
+    // Credentials bound to the function's role, from the IAM module, so IAM enforcement sees who calls.
+    const iam = iamApi(f.cloud.context.registry)!.credentialsForRole(roleArn, 'basic');
+    expect(result.env).toMatchObject({ AWS_ACCESS_KEY_ID: iam.accessKeyId, AWS_SECRET_ACCESS_KEY: iam.secretAccessKey, AWS_SESSION_TOKEN: iam.sessionToken });
   });
 
   it('reuses module scope on warm invocations and logs Init Duration only on the cold one', async () => {

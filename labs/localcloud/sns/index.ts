@@ -7,6 +7,7 @@ import { authorizationError, SnsError, snsErrorResponse } from './errors.ts';
 import { snsAccess } from '../iam/enforce.ts';
 import type { FaultErrorKind } from '../faults/config.ts';
 import { invalidAction, isSnsAction, missingAction, parseRequest, successResponse } from './protocol.ts';
+import type { Input, Result } from './input.ts';
 import { SnsService } from './service.ts';
 import { SMS_ACTIONS, SmsService } from './sms.ts';
 import { SnsState } from './state.ts';
@@ -52,8 +53,8 @@ export function createSnsModule(context: CloudContext): ServiceModule {
       if (!isSnsAction(action)) throw invalidAction(action);
       const denial = snsAccess(context, req.accessKeyId, action, input);
       if (denial) throw authorizationError(denial.message);
-      const owner: Record<string, unknown> = SMS_ACTIONS.has(action) ? sms : service;
-      const result = (owner[action] as (input: Record<string, unknown>) => Record<string, unknown>).call(owner, input);
+      const owner = (SMS_ACTIONS.has(action) ? sms : service) as unknown as Record<string, (input: Input) => Result>;
+      const result = owner[action].call(owner, input);
       return successResponse(action, result, id);
     } catch (error) {
       if (!(error instanceof SnsError)) throw error;

@@ -8,7 +8,7 @@ import { indexedList, nestParams, queryParams, requestId, xmlEscape, xmlResponse
 import type { LocalRequest, LocalResponse } from '../core/types.ts';
 import type { SqsMessageAttributes } from '../sqs/api.ts';
 import { SNS_XMLNS, SnsError } from './errors.ts';
-import type { Input, Result } from './service.ts';
+import type { Input, Result } from './input.ts';
 
 export const SNS_ACTIONS = [
   'CreateTopic', 'DeleteTopic', 'ListTopics', 'GetTopicAttributes', 'SetTopicAttributes',

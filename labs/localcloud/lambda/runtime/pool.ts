@@ -52,15 +52,15 @@ export class FunctionPool {
   private closed = false;
 
   constructor(
-    private config: InstanceConfig,
+    /** Called for every new instance, so credentials and environment are current when it starts. */
+    private configure: () => InstanceConfig,
     private reservedConcurrency: number | undefined,
     private readonly gate: ConcurrencyGate,
     private readonly onLog: (text: string) => void,
   ) {}
 
   /** New configuration (code, handler, environment…): running instances finish, later invocations start cold. */
-  reconfigure(config: InstanceConfig, reservedConcurrency: number | undefined): void {
-    this.config = config;
+  reconfigure(reservedConcurrency: number | undefined): void {
     this.reservedConcurrency = reservedConcurrency;
     this.generation++;
     this.dropIdle();
@@ -92,7 +92,7 @@ export class FunctionPool {
     const generation = this.generation;
     await this.gate.enter();
     const warm = this.takeIdle();
-    const instance = warm ?? new FunctionInstance(this.config, this.onLog);
+    const instance = warm ?? new FunctionInstance(this.configure(), this.onLog);
     let init: InitResult | undefined;
     this.busy.add(instance);
     instance.sink = sink;
