@@ -26,6 +26,15 @@ export const chapters: readonly Chapter[] = [
     },
     labs: ['fallacies'],
   },
+  {
+    slug: '05-serverless',
+    title: { de: 'Serverless & ereignisgesteuert', en: 'Serverless & event-driven' },
+    summary: {
+      de: 'Wie Lambda Ereignisse ausführt, wann Serverless passt – und wie ein Webhook trotz mehrfacher Zustellung nur eine SMS auslöst.',
+      en: 'How Lambda runs events, when serverless fits – and how a webhook sends only one SMS despite repeated delivery.',
+    },
+    labs: ['notification'],
+  },
 ];
 
 /** Deck source file, relative to the repository root. */

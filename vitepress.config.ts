@@ -3,10 +3,12 @@
  * Navigation (sidebar, deck and lab links) is derived from the course manifest only.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { DefaultTheme } from 'vitepress';
 import { withMermaid } from 'vitepress-plugin-mermaid';
 import { chapters, allLabs, deckPath, labLink, pageLink, type Lang } from './course.config.ts';
 import { siteBase } from './scripts/lib/base.ts';
+import { draftChapterPages } from './scripts/lib/drafts.ts';
 
 const labels = {
   de: {
@@ -89,8 +91,8 @@ export default withMermaid({
   base: siteBase(),
   cleanUrls: true, // `npm start`'s server resolves /page to /page.html
   lastUpdated: false,
-  // Quiz data, its components and their README are sources, not pages.
-  srcExclude: ['quizzes/**', '**/README.md'],
+  // Quiz data, its components and their README are sources, not pages; chapters not yet in the manifest are drafts.
+  srcExclude: ['quizzes/**', '**/README.md', ...draftChapterPages(fileURLToPath(new URL('.', import.meta.url)), chapters)],
   // Deck links point at separately built apps that VitePress does not know; the link test checks them.
   ignoreDeadLinks: [/^\/slides\//],
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: favicon }]],

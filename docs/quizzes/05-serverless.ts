@@ -279,8 +279,8 @@ export default defineQuiz({
           text: { de: 'Eine API mit rund um die Uhr gleichmäßig 100 Anfragen pro Sekunde', en: 'An API with a steady 100 requests per second around the clock' },
           correct: true,
           explanation: {
-            de: 'Richtig, meistens: Bei gleichmäßig hoher Last zahlt man pro Anfrage mehr als für dauerhaft laufende Container (im Workbook gerechnet: gut 260 USD gegen rund 90 USD im Monat). Lambda lohnt sich bei Spitzen und Leerlauf.',
-            en: 'Right, usually: under steady high load you pay more per request than for containers that run all the time (worked out in the workbook: about USD 260 against about USD 90 a month). Lambda pays off with peaks and idle time.',
+            de: 'Richtig, meistens: Bei gleichmäßig hoher Last zahlt man pro Anfrage mehr als für dauerhaft laufende Container (im Workbook gerechnet: rund 260 USD für Lambda gegen rund 105 USD für zwei Fargate-Tasks mit Load Balancer im Monat). Lambda lohnt sich bei Spitzen und Leerlauf.',
+            en: 'Right, usually: under steady high load you pay more per request than for containers that run all the time (worked out in the workbook: about USD 260 for Lambda against about USD 105 for two Fargate tasks with a load balancer per month). Lambda pays off with peaks and idle time.',
           },
         },
         {

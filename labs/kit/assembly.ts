@@ -35,6 +35,7 @@ export function assemblyKey(lab: string, context: Record<string, string>, dir = 
   };
   add(dir, filesIn(dir, NOT_BUILT));
   add(infraDir, filesIn(infraDir).filter((name) => /^(lib|bin)\//.test(name) || name === 'cdk.json'));
+  add(repoRoot, ['package-lock.json'].filter((name) => existsSync(join(repoRoot, name)))); // CDK and esbuild versions
   const sorted = Object.keys(context).sort().map((key) => [key, context[key]]);
   hash.update(JSON.stringify(sorted));
   return hash.digest('hex').slice(0, 16);

@@ -23,8 +23,9 @@ function lineOps(a: string[], b: string[]): Op[] {
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ kind: ' ', line: a[i++] }), j++;
-    else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ kind: '+', line: b[j++] });
-    else ops.push({ kind: '-', line: a[i++] });
+    // Deletions before insertions, as diff and git print them.
+    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ kind: '-', line: a[i++] });
+    else ops.push({ kind: '+', line: b[j++] });
   }
   return ops;
 }

@@ -33,10 +33,12 @@ export async function isCloudRunning(endpoint: string): Promise<boolean> {
 }
 
 /** Uses the cloud at 127.0.0.1:4566 when it runs; otherwise starts one in this process (port 0: any free port). */
-export async function ensureLocalCloud(options: { port?: number; reuse?: boolean } = {}): Promise<CloudHandle> {
+export async function ensureLocalCloud(options: { port?: number; reuse?: boolean; quiet?: boolean } = {}): Promise<CloudHandle> {
   if (options.reuse !== false && (await isCloudRunning(LOCAL_ENDPOINT))) {
     return { endpoint: LOCAL_ENDPOINT, started: false, stop: async () => {} };
   }
+  // Function logs of a cloud started here would drown the test summary (`npm run cloud` shows them).
+  if (options.quiet !== false) process.env.LOCALCLOUD_QUIET ??= '1';
   let cloud: LocalCloud;
   try {
     cloud = await startLocalCloud({ port: options.port ?? DEFAULT_PORT, host: '127.0.0.1' });

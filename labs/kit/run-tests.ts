@@ -22,6 +22,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Extra environment for the tests (e.g. a local cloud endpoint). */
   env?: NodeJS.ProcessEnv;
+  /** Aborting kills the child (watch mode: a newer save, or Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /** The part of vitest's JSON reporter output (jest-compatible) that we read. */
@@ -85,7 +87,8 @@ export async function runLabTests(lab: string, options: RunOptions): Promise<Lab
   const reportFile = join(workDir, 'report.json');
   try {
     const args = [vitestEntry, 'run', relative(repoRoot, testsDir), '--reporter=json', `--outputFile=${reportFile}`];
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env: childEnv(target, options.env), stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: childEnv(target, options.env), stdio: ['ignore', 'ignore', 'pipe'], signal: options.signal });
+    child.on('error', () => {}); // an abort; 'close' still follows
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     let timedOut = false;
@@ -96,6 +99,7 @@ export async function runLabTests(lab: string, options: RunOptions): Promise<Lab
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(timer);
 
+    if (options.signal?.aborted) return finish([], `The run of lab "${lab}" was cancelled`);
     if (timedOut) return finish([], `The tests of lab "${lab}" (${target}) did not finish within ${Math.round(timeoutMs / 1000)} s`);
     if (!existsSync(reportFile)) {
       return finish([], `vitest produced no report for lab "${lab}" (${target}, exit code ${code}): ${cleanMessage(stderr) || 'no output'}`);

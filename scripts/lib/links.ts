@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deckPath, deckSource, labLink, languages, type Chapter, type Lang } from '../../course.config.ts';
+import { draftChapterPages } from './drafts.ts';
 import { labReadme } from './lab-pages.ts';
 import { anchors, chapterLinksUses, links, type Link } from './markdown.ts';
 
@@ -44,15 +45,16 @@ class Course {
 
   labs = () => this.chapters.flatMap((c) => c.labs);
 
-  /** Workbook pages: every markdown file under docs/ except sources that are not pages. */
+  /** Workbook pages: every markdown file under docs/ except sources that are not pages and draft chapters. */
   workbookPages(): string[] {
+    const drafts = new Set(draftChapterPages(this.root, this.chapters).map((page) => `docs/${page}`));
     const out: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(path.join(this.root, dir)).sort()) {
         const rel = `${dir}/${name}`;
         if (['.vitepress', 'quizzes', 'public', 'node_modules'].includes(name)) continue;
         if (statSync(path.join(this.root, rel)).isDirectory()) walk(rel);
-        else if (name.endsWith('.md') && name !== 'README.md' && !name.startsWith('[')) out.push(rel);
+        else if (name.endsWith('.md') && name !== 'README.md' && !name.startsWith('[') && !drafts.has(rel)) out.push(rel);
       }
     };
     if (existsSync(path.join(this.root, 'docs'))) walk('docs');

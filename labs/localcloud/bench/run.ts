@@ -1,7 +1,7 @@
 /**
  * `npm run bench:cloud` — not a timed test: prints figures and ratios. Sections run in order; add a section by
  * appending it to `sections` (the compute part adds its own file).
- * Env: BENCH_SECONDS (per wrk run, default 5), BENCH_MESSAGES (memory run, default 1,000,000).
+ * Env: BENCH_SECONDS (per wrk run, default 4), BENCH_ROUNDS (best of, default 3), BENCH_MESSAGES (memory run, default 1,000,000).
  */
 import { execFileSync } from 'node:child_process';
 import type { BenchRow, BenchSection } from './section.ts';

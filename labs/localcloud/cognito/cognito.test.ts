@@ -87,5 +87,9 @@ describe('Cognito user pools', () => {
       .rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
     await expect(idp.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: {} }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
     expect((await fetch(`${cloud.endpoint}/eu-central-1_missing/.well-known/jwks.json`)).status).toBe(404);
+    // Without ExplicitAuthFlows a client allows SRP, refresh and custom auth only, as on AWS.
+    const srpOnly = (await idp.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'default-flows' }))).UserPoolClient!.ClientId!;
+    await expect(idp.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: srpOnly, AuthParameters: { USERNAME: 'ada@example.org', PASSWORD: 'Passw0rd!' } })))
+      .rejects.toMatchObject({ name: 'InvalidParameterException', message: 'USER_PASSWORD_AUTH flow not enabled for this client' });
   });
 });

@@ -33,6 +33,8 @@ interface Client {
   name: string;
   secret?: string;
   preventUserExistenceErrors: boolean;
+  /** ExplicitAuthFlows; AWS's default when none are given allows SRP, refresh and custom auth — not passwords. */
+  authFlows: Set<string>;
   accessMinutes: number;
   idMinutes: number;
 }
@@ -122,6 +124,7 @@ export class UserPools {
       name: input.ClientName ?? 'client',
       secret: input.GenerateSecret ? randomBytes(38).toString('base64url').toLowerCase() : undefined,
       preventUserExistenceErrors: input.PreventUserExistenceErrors === 'ENABLED',
+      authFlows: new Set((input.ExplicitAuthFlows ?? ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH']).map((f) => (f.startsWith('ALLOW_') ? f : `ALLOW_${f}`))),
       accessMinutes: input.AccessTokenValidity ?? 60,
       idMinutes: input.IdTokenValidity ?? 60,
     };
@@ -199,6 +202,7 @@ export class UserPools {
     const { pool, client } = this.client(input.ClientId);
     const params = (input.AuthParameters ?? {}) as Record<string, string | undefined>;
     if (input.AuthFlow === 'USER_PASSWORD_AUTH') {
+      if (!client.authFlows.has('ALLOW_USER_PASSWORD_AUTH')) throw new CognitoError('InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client');
       const username = this.requireString(params.USERNAME, 'USERNAME');
       this.checkSecretHash(client, username, params.SECRET_HASH);
       const user = this.findUser(pool, username);

@@ -55,7 +55,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseArgs(argv, process.env.AWS_ENDPOINT_URL ?? DEFAULT_ENDPOINT);
     if (options.command === 'destroy') await destroy(options);
-    else if (options.watch) await watchAndRedeploy(labDeployment(options.lab!).watchDirs, () => deploy(options));
+    else if (options.watch) {
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      await watchAndRedeploy(labDeployment(options.lab!).watchDirs, () => deploy(options), stop.signal);
+    }
     else await deploy(options);
     return 0;
   } catch (error) {

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { startLocalCloud, type LocalCloud } from '../core/server.ts';
 import { deployAssembly, destroyStack } from './client.ts';
+import { eventSourcesApi } from '../eventsources/api.ts';
+import { sqsApi } from '../sqs/api.ts';
 
 let cloud: LocalCloud;
 let tmp: string;
@@ -94,10 +96,10 @@ describe('deployer with hand-written templates', () => {
   });
 
   it('redeploys: unchanged stays, changed updates in place, removed is deleted; parameters override defaults', async () => {
-    const changed = structuredClone(messaging) as typeof messaging & { Resources: Record<string, unknown> };
+    const changed = structuredClone(messaging) as { Resources: Record<string, unknown>; Outputs: Record<string, unknown> };
     (changed.Resources.Inbox as { Properties: { VisibilityTimeout: number } }).Properties.VisibilityTimeout = 60;
     delete changed.Resources.Setting;
-    delete (changed.Outputs as Record<string, unknown>).ParameterName;
+    delete changed.Outputs.ParameterName;
     const { stacks } = await deployAssembly(cloud.endpoint, { assembly: assembly('messaging2', { Messaging: changed }), parameters: { Stage: 'prod' } });
     const { changes, outputs } = stacks[0]!;
     expect(changes.updated).toEqual(['Inbox']);
@@ -120,7 +122,7 @@ describe('deployer with hand-written templates', () => {
         Fn: {
           Type: 'AWS::Lambda::Function',
           Properties: {
-            Runtime: 'nodejs22.x', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
+            Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 15, Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
             Code: { ZipFile: `exports.handler = async () => ({ version: '${version}', stage: process.env.STAGE });` },
             Environment: { Variables: { STAGE: { 'Fn::Join': ['-', ['stage', { Ref: 'AWS::Region' }]] } } },
           },
@@ -141,6 +143,34 @@ describe('deployer with hand-written templates', () => {
     lambda.destroy();
   });
 
+  it('wires an SQS event source mapping and a function URL to a function', async () => {
+    const template = {
+      Resources: {
+        Jobs: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } },
+        Worker: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 15, Role: 'arn:aws:iam::000000000000:role/none', Code: { ZipFile: 'exports.handler = async (e) => ({ records: (e.Records || []).length, path: e.rawPath });' } },
+        },
+        Mapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: { 'Fn::GetAtt': ['Jobs', 'Arn'] }, FunctionName: { Ref: 'Worker' }, BatchSize: 5 } },
+        WorkerUrl: { Type: 'AWS::Lambda::Url', Properties: { TargetFunctionArn: { 'Fn::GetAtt': ['Worker', 'Arn'] }, AuthType: 'NONE' } },
+      },
+      Outputs: { MappingId: { Value: { Ref: 'Mapping' } }, QueueUrl: { Value: { Ref: 'Jobs' } }, Url: { Value: { 'Fn::GetAtt': ['WorkerUrl', 'FunctionUrl'] } } },
+    };
+    const { outputs } = (await deployAssembly(cloud.endpoint, { assembly: assembly('esm', { Esm: template }) })).stacks[0]!;
+    const mapping = eventSourcesApi(cloud.context.registry).getEventSourceMapping(outputs.MappingId!);
+    expect(mapping).toMatchObject({ batchSize: 5, eventSourceArn: expect.stringMatching(/:Esm-Jobs-/), functionArn: expect.stringMatching(/:function:Esm-Worker-/), state: 'Enabled' });
+    const sqs = new SQSClient(clients());
+    await sqs.send(new SendMessageCommand({ QueueUrl: outputs.QueueUrl, MessageBody: 'work' }));
+    const deadline = Date.now() + 10_000;
+    while (sqsApi(cloud.context.registry).peek(outputs.QueueUrl!).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(sqsApi(cloud.context.registry).peek(outputs.QueueUrl!)).toEqual([]);
+    sqs.destroy();
+    const viaUrl = await fetch(new URL('hello', outputs.Url));
+    expect(await viaUrl.json()).toEqual({ records: 0, path: '/hello' });
+    await destroyStack(cloud.endpoint, 'Esm');
+    expect(eventSourcesApi(cloud.context.registry).getEventSourceMapping(outputs.MappingId!)).toBeUndefined();
+  });
+
   it('mounts an EFS access point at the directory the function reads from its environment', async () => {
     const template = {
       Resources: {
@@ -151,7 +181,7 @@ describe('deployer with hand-written templates', () => {
           Type: 'AWS::Lambda::Function',
           DependsOn: ['Target'],
           Properties: {
-            Runtime: 'nodejs22.x', Handler: 'index.handler', Role: 'arn:aws:iam::000000000000:role/none',
+            Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 15, Role: 'arn:aws:iam::000000000000:role/none',
             FileSystemConfigs: [{ Arn: { 'Fn::GetAtt': ['Point', 'Arn'] }, LocalMountPath: '/mnt/data' }],
             Environment: { Variables: { DATA_DIR: '/mnt/data' } },
             Code: { ZipFile: "const fs = require('node:fs'); exports.handler = async (e) => { fs.writeFileSync(process.env.DATA_DIR + '/note.txt', e.text); return fs.readdirSync(process.env.DATA_DIR); };" },

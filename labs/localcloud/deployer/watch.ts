@@ -1,10 +1,11 @@
-/** Watch mode: redeploy after saves under the given folders (debounced; one deployment at a time; Ctrl+C stops). */
+/** Watch mode: redeploy after saves under the given folders (debounced; one deployment at a time). */
 import fs from 'node:fs';
 
 const IGNORED = /(^|[/\\])(node_modules|cdk\.out|\.outputs|\.git)([/\\]|$)/;
-const DEBOUNCE_MS = 300;
+export const DEBOUNCE_MS = 300;
 
-export async function watchAndRedeploy(dirs: string[], redeploy: () => Promise<unknown>, log: (line: string) => void = console.log): Promise<void> {
+/** Deploys once, then after every change until `signal` aborts (the CLI aborts on Ctrl+C). */
+export async function watchAndRedeploy(dirs: string[], redeploy: () => Promise<unknown>, signal: AbortSignal, log: (line: string) => void = console.log): Promise<void> {
   let running = false;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -20,11 +21,10 @@ export async function watchAndRedeploy(dirs: string[], redeploy: () => Promise<u
       log(`Deployment failed: ${(error as Error).message}`);
     } finally {
       running = false;
-      log('\nWatching for changes (Ctrl+C to stop)…');
-      if (again) {
+      if (again && !signal.aborted) {
         again = false;
         void run();
-      }
+      } else log('\nWatching for changes (Ctrl+C to stop)…');
     }
   };
   const watchers = dirs.map((dir) =>
@@ -36,10 +36,12 @@ export async function watchAndRedeploy(dirs: string[], redeploy: () => Promise<u
   );
   await run();
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => {
+    const stop = () => {
       for (const w of watchers) w.close();
       clearTimeout(timer);
       resolve();
-    });
+    };
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
   });
 }

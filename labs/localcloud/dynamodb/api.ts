@@ -4,7 +4,6 @@ export const DYNAMODB_REGISTRY_KEY = 'dynamodb';
 export interface TableInfo {
   tableName: string;
   tableArn: string;
-  streamArn?: string;
 }
 
 export interface DynamoDbInternalApi {

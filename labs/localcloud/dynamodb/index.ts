@@ -72,14 +72,14 @@ export async function dynamodbService(ctx: CloudContext): Promise<ServiceModule>
 
   const internal: DynamoDbInternalApi = {
     async createTable(input) {
-      const created = await dynalite.call<{ TableDescription: { TableName: string; TableArn: string; LatestStreamArn?: string } }>('CreateTable', input);
+      const created = await dynalite.call<{ TableDescription: { TableName: string; TableArn: string } }>('CreateTable', input);
       const name = created.TableDescription.TableName;
       for (let attempt = 0; attempt < 200; attempt++) {
         const described = await dynalite.call<{ Table: { TableStatus: string } }>('DescribeTable', { TableName: name });
         if (described.Table.TableStatus === 'ACTIVE') break;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      return { tableName: name, tableArn: created.TableDescription.TableArn, streamArn: created.TableDescription.LatestStreamArn };
+      return { tableName: name, tableArn: created.TableDescription.TableArn };
     },
     async deleteTable(tableName) {
       await dynalite.call('DeleteTable', { TableName: tableName });

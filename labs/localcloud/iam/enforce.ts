@@ -20,7 +20,7 @@ export function checkAccess(ctx: CloudContext, accessKeyId: string | undefined, 
   const result = iam.authorize({ accessKeyId, action, resource });
   if (result.principalArn === undefined) return undefined;
   ctx.events.emit({
-    type: result.allowed ? 'call' : 'fault',
+    type: result.allowed ? 'call' : 'denied',
     service: 'iam',
     action,
     resource,

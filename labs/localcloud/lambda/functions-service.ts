@@ -45,6 +45,8 @@ export class LambdaFunctions implements LambdaInternalApi {
   private gate = new ConcurrencyGate(MAX_RUNNING_INSTANCES);
   private retryTimers = new Set<{ cancel(): void }>();
   private stopped = false;
+  /** Read once: process.env lookups are slow on the invocation path. */
+  private readonly quiet = process.env.LOCALCLOUD_QUIET === '1';
 
   constructor(private readonly ctx: CloudContext) {}
 
@@ -260,7 +262,7 @@ export class LambdaFunctions implements LambdaInternalApi {
 
   /** Function output: to the cloud's console (prefixed with the function name) and to the event stream. */
   private log(info: FunctionInfo, text: string): void {
-    if (process.env.LOCALCLOUD_QUIET !== '1') {
+    if (!this.quiet) {
       const lines = text.replace(/\n$/, '').split('\n');
       process.stdout.write(lines.map((line) => `[${info.functionName}] ${line}\n`).join(''));
     }

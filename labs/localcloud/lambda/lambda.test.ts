@@ -16,7 +16,7 @@ const invoke = (FunctionName: string, payload: unknown = {}, extra: Partial<Cons
 
 type BasicResult = {
   invocations: number;
-  pid: number;
+  instance: string;
   event: unknown;
   context: Record<string, unknown>;
   env: Record<string, string>;
@@ -69,7 +69,7 @@ describe('Lambda runtime', () => {
     const [a, b] = [decode(first.Payload), decode(second.Payload)] as BasicResult[];
     expect(a.invocations).toBe(1);
     expect(b.invocations).toBe(2);
-    expect(b.pid).toBe(a.pid);
+    expect(b.instance).toBe(a.instance);
     const coldLog = Buffer.from(first.LogResult!, 'base64').toString('utf8');
     const warmLog = Buffer.from(second.LogResult!, 'base64').toString('utf8');
     expect(coldLog).toContain(`START RequestId: ${first.$metadata.requestId} Version: $LATEST`);
@@ -84,8 +84,8 @@ describe('Lambda runtime', () => {
   it('starts one instance per concurrent invocation and throttles beyond the reserved concurrency', async () => {
     await f.createFunction('parallel', 'basic', { handler: 'index.slow' });
     const both = await Promise.all([invoke('parallel', { ms: 300 }), invoke('parallel', { ms: 300 })]);
-    const pids = both.map((o) => (decode(o.Payload) as { pid: number }).pid);
-    expect(new Set(pids).size).toBe(2);
+    const instances = both.map((o) => (decode(o.Payload) as { instance: string }).instance);
+    expect(new Set(instances).size).toBe(2);
 
     await f.createFunction('reserved', 'basic', { handler: 'index.slow', reservedConcurrency: 1 });
     const results = await Promise.allSettled([invoke('reserved', { ms: 400 }), invoke('reserved', { ms: 400 })]);
@@ -128,6 +128,17 @@ describe('Lambda runtime', () => {
     expect(decode(out.Payload)).toEqual({
       errorType: 'Runtime.ExitError',
       errorMessage: `RequestId: ${out.$metadata.requestId} Error: Runtime exited with error: exit status 3`,
+    });
+    expect((await invoke('warm')).FunctionError).toBeUndefined();
+  });
+
+  it('ends a function that exceeds its memory size with Runtime.OutOfMemory', async () => {
+    await f.createFunction('hog', 'hog', { memorySize: 128, timeout: 20 });
+    const out = await invoke('hog');
+    expect(out.FunctionError).toBe('Unhandled');
+    expect(decode(out.Payload)).toEqual({
+      errorType: 'Runtime.OutOfMemory',
+      errorMessage: `RequestId: ${out.$metadata.requestId} Error: Runtime exited with error: signal: killed`,
     });
     expect((await invoke('warm')).FunctionError).toBeUndefined();
   });

@@ -41,6 +41,8 @@ export async function startComputeFixture(): Promise<ComputeFixture> {
         runtime: 'nodejs24.x',
         handler: 'index.handler',
         codeDir: path.isAbsolute(fixture) ? fixture : path.join(fixturesDir, fixture),
+        // Generous, so a busy test machine does not turn a cold start into a timeout; timeout tests set their own.
+        timeout: 10,
         ...extra,
       }),
     copyOutsideRepo(fixture) {

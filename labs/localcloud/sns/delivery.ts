@@ -25,6 +25,13 @@ export const DEFAULT_HTTP_RETRY_POLICY: RetryPolicy = { numRetries: 3, minDelayT
 export const HTTP_ATTEMPT_TIMEOUT_MS = 15_000;
 export const USER_AGENT = 'Amazon Simple Notification Service Agent';
 const DEFAULT_EMAIL_SUBJECT = 'AWS Notification Message';
+/** Outboxes keep the newest messages only, so a long-running cloud cannot grow without bound. */
+export const OUTBOX_LIMIT = 10_000;
+
+function keepNewest<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > OUTBOX_LIMIT) list.splice(0, list.length - OUTBOX_LIMIT);
+}
 
 /** Seconds to wait before retry 1…n: grows from minDelayTarget to maxDelayTarget along the backoff function. */
 export function retryDelays(policy: RetryPolicy): number[] {
@@ -170,7 +177,7 @@ export class Deliverer {
       Timestamp: isoTimestamp(this.context.clock.now()),
     };
     if (Object.keys(attributes).length > 0) full.MessageAttributes = attributes;
-    this.state.smsOutbox.push(full);
+    keepNewest(this.state.smsOutbox, full);
     return full;
   }
 
@@ -181,7 +188,7 @@ export class Deliverer {
   }
 
   private recordEmail(subscription: Subscription, type: string, messageId: string, subject: string, body: string): void {
-    this.state.emailOutbox.push({
+    keepNewest(this.state.emailOutbox, {
       Destination: subscription.endpoint,
       Subject: subject,
       Body: body,

@@ -120,7 +120,8 @@ export class SnsService {
 
   private checkTopicAttribute(name: string, value: string, fifo: boolean): void {
     if (!SETTABLE_TOPIC_ATTRIBUTES.has(name) && !FEEDBACK_ATTRIBUTE.test(name)) throw invalidParameter('Invalid parameter: AttributeName');
-    if ((name === 'ContentBasedDeduplication' || name === 'FifoThroughputScope') && !fifo) {
+    // `ContentBasedDeduplication=false` on a standard topic is harmless (CloudFormation templates send it).
+    if (((name === 'ContentBasedDeduplication' && value !== 'false') || name === 'FifoThroughputScope') && !fifo) {
       throw invalidParameter(`Invalid parameter: Attributes Reason: ${name} is only valid for FIFO topics`);
     }
     if (name === 'MaximumMessageSize') {

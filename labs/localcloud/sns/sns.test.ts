@@ -1,7 +1,7 @@
 /** SNS against the local cloud with the unmodified AWS SDK: operations, errors, and delivery to SQS, SMS and e-mail. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CheckIfPhoneNumberIsOptedOutCommand, ConfirmSubscriptionCommand, CreateSMSSandboxPhoneNumberCommand, CreateTopicCommand, DeleteTopicCommand,
+  CheckIfPhoneNumberIsOptedOutCommand, ConfirmSubscriptionCommand, CreateSMSSandboxPhoneNumberCommand, CreateTopicCommand, DeleteSMSSandboxPhoneNumberCommand, DeleteTopicCommand,
   GetSMSAttributesCommand, GetSMSSandboxAccountStatusCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand,
   ListPhoneNumbersOptedOutCommand, ListSMSSandboxPhoneNumbersCommand, ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, ListTagsForResourceCommand,
   ListTopicsCommand, OptInPhoneNumberCommand, PublishBatchCommand, PublishCommand, SetSMSAttributesCommand, SetSubscriptionAttributesCommand,
@@ -190,6 +190,18 @@ describe('publishing to SQS subscribers', () => {
     });
     expect(new Date(envelope.Timestamp).toISOString()).toBe(envelope.Timestamp);
     expect(new URL(envelope.UnsubscribeURL).searchParams.get('SubscriptionArn')).toBe(q.subscriptionArn);
+  });
+
+  it('keeps non-ASCII text and XML special characters intact end to end', async () => {
+    const arn = await topic();
+    const display = 'Bestellungen <&> "Grüße" \'ok\'';
+    await f.sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'DisplayName', AttributeValue: display }));
+    expect((await f.sns.send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes?.DisplayName).toBe(display);
+    const q = await subscribeQueue(arn);
+    const text = 'Zustellung: 🚚 <b>morgen</b> & "übermorgen"';
+    await f.sns.send(new PublishCommand({ TopicArn: arn, Message: text, Subject: 'Lieferung & Co' }));
+    const [message] = await drain(f, q.url);
+    expect(JSON.parse(message.Body!)).toMatchObject({ Message: text, Subject: 'Lieferung & Co' });
   });
 
   it('raw delivery sends the bare message with message attributes as SQS attributes', async () => {
@@ -403,6 +415,9 @@ describe('SMS', () => {
     });
     await f.sns.send(new VerifySMSSandboxPhoneNumberCommand({ PhoneNumber: phone, OneTimePassword: code }));
     expect((await f.sns.send(new ListSMSSandboxPhoneNumbersCommand({}))).PhoneNumbers).toContainEqual({ PhoneNumber: phone, Status: 'Verified' });
+    await f.sns.send(new DeleteSMSSandboxPhoneNumberCommand({ PhoneNumber: phone }));
+    expect((await f.sns.send(new ListSMSSandboxPhoneNumbersCommand({}))).PhoneNumbers?.some((p) => p.PhoneNumber === phone)).toBe(false);
+    expect(await failure(f.sns.send(new DeleteSMSSandboxPhoneNumberCommand({ PhoneNumber: phone })))).toMatchObject({ name: 'ResourceNotFoundException', status: 404 });
   });
 });
 

@@ -12,8 +12,7 @@
  *
  * `queue` may be a URL, an ARN or a name. Errors are thrown as `SqsApiError` with AWS's code.
  */
-import { randomUUID } from 'node:crypto';
-import { requestId } from '../core/http.ts';
+import { requestId, uuid } from '../core/http.ts';
 import type { CloudContext, LocalRequest, ServiceFactory, ServiceModule } from '../core/types.ts';
 import { SQS_REGISTRY_KEY, SqsApiError, type SqsInternalApi, type SqsReceivedMessage } from './api.ts';
 import { SqsError } from './errors.ts';
@@ -35,7 +34,7 @@ export function createSqsService(context: CloudContext): { module: ServiceModule
     region: context.region,
     accountId: context.accountId,
     endpoint: context.endpoint,
-    newId: randomUUID,
+    newId: uuid,
     faults: faults && { roll: (operation, queueArn, kind) => faults.roll('sqs', operation, queueArn, kind) },
   });
   const api = internalApi(service);

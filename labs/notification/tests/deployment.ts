@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { vi } from 'vitest';
 import { labSecrets, stackNameFor } from '../../../infra/lib/labs.ts';
 import { regionFromEnv } from '../../kit/aws-account.ts';
 import { deployLabLocally, ensureLocalCloud } from '../../kit/local-cloud.ts';
@@ -53,6 +54,7 @@ export async function notificationStack(): Promise<NotificationStack> {
   if (outputsFile) {
     const outputs = outputsFrom(outputsFile);
     if (process.env.LAB_CLOUD === 'aws') {
+      vi.setConfig({ testTimeout: 60_000 }); // SNS → SQS takes seconds; each test waits for deliveries to settle
       const deliveries = await sqsObserver(outputs.TopicArn, regionFromEnv());
       return { apiUrl: outputs.ApiUrl, secret: await readSecret('aws'), deliveries, close: () => deliveries.close() };
     }

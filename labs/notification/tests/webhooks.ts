@@ -18,7 +18,7 @@ export interface Answer {
 }
 
 async function post(url: string, headers: Record<string, string>, body: string | Buffer): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   const text = await response.text();
   let parsed: Record<string, unknown> = {};
   try {

@@ -13,8 +13,6 @@ function createTableInput(properties: Record<string, unknown>, name: string): Re
   if (input.BillingMode === 'PAY_PER_REQUEST' && Array.isArray(input.GlobalSecondaryIndexes)) {
     input.GlobalSecondaryIndexes = (input.GlobalSecondaryIndexes as Array<Record<string, unknown>>).map(({ ProvisionedThroughput: _unused, ...gsi }) => gsi);
   }
-  const stream = properties.StreamSpecification as { StreamViewType?: string } | undefined;
-  if (stream?.StreamViewType) input.StreamSpecification = { StreamEnabled: true, StreamViewType: stream.StreamViewType };
   return input;
 }
 
@@ -34,7 +32,10 @@ const tableHandler: ResourceHandler = {
       throw new PropertyError(`CreateTable failed: ${(error as Error).message}`);
     }
     await dynamodb.setTimeToLive(name, ttlAttribute(properties));
-    return { physicalId: name, attributes: { Arn: table.tableArn, ...(table.streamArn ? { StreamArn: table.streamArn } : {}) } };
+    // dynalite has no streams: references resolve, but nothing reads from the stream locally.
+    const streamed = (properties.StreamSpecification as { StreamViewType?: string } | undefined)?.StreamViewType !== undefined;
+    if (streamed) rc.warn(`${rc.logicalId}: DynamoDB streams are not emulated locally; the table works without one`);
+    return { physicalId: name, attributes: { Arn: table.tableArn, ...(streamed ? { StreamArn: `${table.tableArn}/stream/local` } : {}) } };
   },
   async update(properties, previous, old, rc) {
     const name = optionalString(properties, 'TableName') ?? rc.physicalName(255);

@@ -1,27 +1,26 @@
 /**
- * The inside of one function instance: a child process that loads the handler once (cold start) and then runs one
- * invocation at a time for the parent over IPC, keeping module scope between invocations (warm starts).
- * Plain JS on purpose: it runs under bare `node` so a cold start costs a Node start plus the function's own init.
+ * The inside of one function instance: a worker thread that loads the handler once (cold start) and then runs one
+ * invocation at a time for the host, keeping module scope between invocations (warm starts).
+ * Plain JS on purpose: it runs without the TypeScript loader so a cold start costs only the function's own init.
  *
- * Messages to the parent: ready{initMs} | initError{error} | log{text} | done{id,payload,memMb} | fail{id,error,memMb}
- * Messages from the parent: invoke{id,event(JSON text),deadline,clientContext}
+ * Messages to the host: ready | initError{error} | log{text} | done{id,payload,memMb} | fail{id,error,memMb}
+ * Messages from the host: invoke{id,event(JSON text),deadline,clientContext}
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire, register } from 'node:module';
 import Module from 'node:module';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import util from 'node:util';
+import v8 from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
 import { functionModuleFormat } from './module-format.mjs';
 
-const config = JSON.parse(process.argv[2]);
+const config = workerData;
 const codeDir = path.resolve(config.codeDir);
 let currentRequestId;
 
-const send = (message) => {
-  if (process.connected) process.send(message);
-};
+const send = (message) => parentPort.postMessage(message);
 
 // Logs go to the parent in order with the results, formatted like the Node.js runtime does it.
 const levels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' };
@@ -54,7 +53,13 @@ function runtimeError(errorType, errorMessage) {
   return error;
 }
 
-const memMb = () => Math.ceil(process.memoryUsage().rss / (1024 * 1024));
+// The instance's own memory: its V8 heap and the external memory (buffers) it holds; RSS is the whole cloud's.
+let peakBytes = 0;
+const memMb = () => {
+  const heap = v8.getHeapStatistics();
+  peakBytes = Math.max(peakBytes, heap.total_heap_size + heap.external_memory);
+  return Math.ceil(peakBytes / (1024 * 1024));
+};
 
 // CommonJS files of the function are compiled as CommonJS even below the repository's `"type": "module"`.
 const defaultJsLoader = Module._extensions['.js'];
@@ -162,7 +167,6 @@ async function invoke(message) {
 // An error that escapes the handler's promise chain ends the instance, as on Lambda; the parent reports it.
 process.on('uncaughtException', (error) => {
   send({ t: 'fail', id: currentRequestId, error: errorDocument(error), memMb: memMb(), fatal: true });
-  process.exitCode = 129;
   setImmediate(() => process.exit(129));
 });
 process.on('unhandledRejection', (reason) => {
@@ -172,16 +176,13 @@ process.on('unhandledRejection', (reason) => {
   setImmediate(() => process.exit(128));
 });
 
-process.on('message', (message) => {
+parentPort.on('message', (message) => {
   if (message?.t === 'invoke') void invoke(message);
 });
 
 try {
   handler = await loadHandler();
-  send({ t: 'ready', initMs: performance.now() });
+  send({ t: 'ready' });
 } catch (error) {
-  send({ t: 'initError', error: errorDocument(error), initMs: performance.now() });
+  send({ t: 'initError', error: errorDocument(error) });
 }
-
-// Without a parent there is nobody to answer to.
-process.on('disconnect', () => process.exit(0));

@@ -1,6 +1,8 @@
 // CommonJS below the repository's "type": "module": must still load as CommonJS, as on Lambda.
 let invocations = 0;
 const loadedAt = Date.now();
+// Identifies the instance: module scope is created once per instance.
+const instance = require('node:crypto').randomUUID();
 
 exports.handler = async (event, context) => {
   invocations += 1;
@@ -8,7 +10,7 @@ exports.handler = async (event, context) => {
   return {
     invocations,
     loadedAt,
-    pid: process.pid,
+    instance,
     event,
     context: {
       awsRequestId: context.awsRequestId,
@@ -28,5 +30,5 @@ exports.handler = async (event, context) => {
 
 exports.slow = async (event) => {
   await new Promise((resolve) => setTimeout(resolve, event.ms ?? 200));
-  return { pid: process.pid };
+  return { instance };
 };

@@ -1,0 +1,12 @@
+import { startLocalCloud } from '../index.ts';
+import { execFileSync } from 'node:child_process';
+const c = await startLocalCloud({ port: 4597 });
+await fetch(c.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.CreateQueue' }, body: JSON.stringify({ QueueName: 'bench' }) });
+const { spawn } = await import('node:child_process');
+const w = spawn('wrk', ['-t1', '-c8', '-d1s', '-s', '/tmp/send.lua', 'http://127.0.0.1:4597/']);
+await new Promise((r) => w.on('exit', r));
+const t0 = performance.now();
+const timer = setTimeout(() => { console.log('stop hangs'); process.exit(1); }, 5000);
+await c.stop();
+clearTimeout(timer);
+console.log('stopped in', performance.now() - t0);
