@@ -27,6 +27,15 @@ export const chapters: readonly Chapter[] = [
     labs: ['fallacies'],
   },
   {
+    slug: '02-networks',
+    title: { de: 'Netzwerke', en: 'Networks' },
+    summary: {
+      de: 'Schichten, TCP und UDP, Ports und Demultiplexing bis zum Host-Header – und was ein Round Trip kostet.',
+      en: 'Layers, TCP and UDP, ports and demultiplexing up to the Host header – and what a round trip costs.',
+    },
+    labs: ['networks'],
+  },
+  {
     slug: '05-serverless',
     title: { de: 'Serverless & ereignisgesteuert', en: 'Serverless & event-driven' },
     summary: {

@@ -51,7 +51,8 @@ async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // A lock left by a killed process must not block forever.
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
       else await sleep(500);
     }
   }
@@ -62,11 +63,11 @@ async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Drop older assemblies of the same lab and source (an hour old or more: nobody deploys them any more). */
+/** Drop older assemblies of the same lab and source once a day old (a running local cloud may still use a recent one). */
 function pruneOld(prefix: string, keep: string): void {
   for (const name of readdirSync(assemblyCacheDir)) {
     const full = join(assemblyCacheDir, name);
-    if (name.startsWith(prefix) && full !== keep && !name.endsWith('.lock') && Date.now() - statSync(full).mtimeMs > 3_600_000) {
+    if (name.startsWith(prefix) && full !== keep && !name.endsWith('.lock') && Date.now() - statSync(full).mtimeMs > 86_400_000) {
       rmSync(full, { recursive: true, force: true });
     }
   }
@@ -82,10 +83,14 @@ export async function labAssembly(lab: string, source: Target, context: Record<s
   return withLock(`${final}.lock`, async () => {
     if (existsSync(join(final, 'manifest.json'))) return final; // built while we waited
     log(`Synthesizing the ${lab} stack from ${source}/ (cdk synth; cached until the code changes) …`);
-    const building = `${final}.building`;
+    const building = `${final}.building-${process.pid}`;
     rmSync(building, { recursive: true, force: true });
-    await synthesize({ appDir: infraDir, outDir: building, context: fullContext });
-    renameSync(building, final);
+    try {
+      await synthesize({ appDir: infraDir, outDir: building, context: fullContext });
+      if (!existsSync(final)) renameSync(building, final);
+    } finally {
+      rmSync(building, { recursive: true, force: true });
+    }
     pruneOld(prefix, final);
     return final;
   });

@@ -18,17 +18,16 @@ async function main(): Promise<number> {
   const lab = requireLab(args.lab);
   const target = args.solution ? 'solution' : 'exercise';
   if (!needsCloud(lab) && args.target === 'aws') console.log(`Lab "${lab}" has no AWS stack; its tests run on this machine.`);
-  if (needsCloud(lab) && args.target === 'aws' && !args.yes) {
-    console.log(`The tests send webhooks to your deployed ${lab} stack. Every phone number and e-mail address subscribed to its
-topic receives the notifications they trigger (about ten; SMS cost money, see the README's Cost section).`);
-    if (!(await confirm('Run them against your AWS account?'))) {
-      console.log(`Nothing was sent. (Without a terminal to ask in, add --yes.)`);
-      return 1;
-    }
-  }
-
   const session = await openCheck(lab, { target, cloud: args.target, context: args.context, log: console.log });
   try {
+    if (needsCloud(lab) && args.target === 'aws' && !args.yes) {
+      console.log(`The tests send webhooks to your deployed ${lab} stack. Every phone number and e-mail address subscribed to its\n` +
+        "topic receives the notifications they trigger (about ten; SMS cost money, see the README's Cost section).");
+      if (!(await confirm('Run them against your AWS account?'))) {
+        console.log(`Nothing was sent. (Without a terminal to ask in, add --yes.)`);
+        return 1;
+      }
+    }
     console.log(`Running the ${lab} acceptance tests against ${target}/ on ${session.where} …\n`);
     const run = await session.run();
     const file = resultsFile(lab, target);

@@ -31,10 +31,8 @@ export function resetProgress(dir: string): void {
   rmSync(progressFile(dir), { force: true });
 }
 
-export type NextHint = { hint: Hint; of: number } | { hint: undefined; of: number };
-
-/** The next unseen hint, remembered as seen; `hint` is undefined once all were shown. */
-export function takeNextHint(lab: string, lang: Lang, dir = labDir(lab)): NextHint {
+/** The next unseen hint, remembered as seen; `hint` is undefined once all `of` hints were shown. */
+export function takeNextHint(lab: string, lang: Lang, dir = labDir(lab)): { hint?: Hint; of: number } {
   const hints = readHints(lab, lang, dir);
   const { hintsShown } = readProgress(dir);
   const hint = hints[hintsShown];
@@ -45,7 +43,7 @@ export function takeNextHint(lab: string, lang: Lang, dir = labDir(lab)): NextHi
 /** The hint `npm run lab` shows next to a failing test: the last one opened (the first is opened if none was). */
 export function currentHint(lab: string, lang: Lang, dir = labDir(lab)): { hint: Hint; of: number } {
   const hints = readHints(lab, lang, dir);
-  const shown = Math.min(Math.max(readProgress(dir).hintsShown, 1), hints.length);
-  if (readProgress(dir).hintsShown < 1) writeProgress(dir, { hintsShown: 1 });
-  return { hint: hints[shown - 1], of: hints.length };
+  const { hintsShown } = readProgress(dir);
+  if (hintsShown < 1) writeProgress(dir, { hintsShown: 1 });
+  return { hint: hints[Math.min(Math.max(hintsShown, 1), hints.length) - 1], of: hints.length };
 }

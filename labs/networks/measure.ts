@@ -11,6 +11,8 @@ import { startDelayShim } from './delay-shim.ts';
 
 export interface Variant {
   totalMs: number;
+  /** Median time of one request: robust against a few requests slowed down by a busy machine. */
+  medianMs: number;
   connections: number;
 }
 export interface ConnectionReuseResult {
@@ -20,7 +22,7 @@ export interface ConnectionReuseResult {
   newConnection: Variant;
   /** newConnection.totalMs / keepAlive.totalMs */
   ratio: number;
-  /** (newConnection − keepAlive) / (requests − 1) / latencyMs: the extra round trips each request pays. */
+  /** (median newConnection − median keepAlive) / latencyMs: the extra round trips a typical request pays. */
   extraRoundTripsPerRequest: number;
 }
 
@@ -36,14 +38,24 @@ function getOnce(url: string, agent: Agent | false): Promise<void> {
   });
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 async function timeVariant(target: string, latencyMs: number, requests: number, keepAlive: boolean): Promise<Variant> {
   const shim = await startDelayShim(target, latencyMs);
   // keepAlive: one socket, reused; otherwise `agent: false` opens and closes a connection per request.
   const agent = keepAlive ? new Agent({ keepAlive: true, maxSockets: 1 }) : false;
   try {
-    const started = performance.now();
-    for (let i = 0; i < requests; i += 1) await getOnce(`${shim.url}/item/${i}`, agent);
-    return { totalMs: performance.now() - started, connections: shim.connections() };
+    const durations: number[] = [];
+    for (let i = 0; i < requests; i += 1) {
+      const started = performance.now();
+      await getOnce(`${shim.url}/item/${i}`, agent);
+      durations.push(performance.now() - started);
+    }
+    return { totalMs: durations.reduce((a, b) => a + b, 0), medianMs: median(durations), connections: shim.connections() };
   } finally {
     if (agent) agent.destroy();
     await shim.close();
@@ -68,7 +80,7 @@ export async function measureConnectionReuse({ requests = 20, latencyMs = 30 } =
       keepAlive,
       newConnection,
       ratio: newConnection.totalMs / keepAlive.totalMs,
-      extraRoundTripsPerRequest: (newConnection.totalMs - keepAlive.totalMs) / (requests - 1) / latencyMs,
+      extraRoundTripsPerRequest: (newConnection.medianMs - keepAlive.medianMs) / latencyMs,
     };
   } finally {
     backend.closeAllConnections();
@@ -78,7 +90,7 @@ export async function measureConnectionReuse({ requests = 20, latencyMs = 30 } =
 
 export function formatResult(r: ConnectionReuseResult): string {
   const row = (label: string, v: Variant) =>
-    `${label.padEnd(26)} ${v.totalMs.toFixed(1).padStart(8)} ms  ${(v.totalMs / r.requests).toFixed(1).padStart(6)} ms/request  ${String(v.connections).padStart(3)} connection(s)`;
+    `${label.padEnd(26)} ${v.totalMs.toFixed(1).padStart(8)} ms total  ${v.medianMs.toFixed(1).padStart(6)} ms median/request  ${String(v.connections).padStart(3)} connection(s)`;
   return [
     `${r.requests} sequential GET requests, ${r.latencyMs} ms added to every new connection`,
     row('one keep-alive connection', r.keepAlive),

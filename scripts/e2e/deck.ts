@@ -4,7 +4,7 @@
  * clicked and shown afterwards.
  */
 import type { Page } from 'playwright-core';
-import { assertAccessible } from './axe.ts';
+import { assertAccessible, assertSlideAccessible } from './axe.ts';
 import { assertNoDiagramErrors, openPage, screenshot, type E2EContext } from './shared.ts';
 
 const MAX_STEPS = 800;
@@ -55,7 +55,8 @@ export async function walkDeck(ctx: E2EContext, deckUrl: string, name: string): 
         if (answers.visible > 0) problems.push(`slide ${no}: quiz answers visible before any click`);
       }
       await assertNoDiagramErrors(page).catch((e: Error) => problems.push(`slide ${no}: ${e.message}`));
-      await assertAccessible(page, { slidev: true }).catch((e: Error) => problems.push(`slide ${no}: ${e.message}`));
+      if (no === 1) await assertAccessible(page, { slidev: true }).catch((e: Error) => problems.push(`deck page: ${e.message}`));
+      await assertSlideAccessible(page, no).catch((e: Error) => problems.push(`slide ${no}: ${e.message}`));
       await screenshot(ctx, page, `decks/${name}/${String(no).padStart(3, '0')}`, false);
     };
 

@@ -9,6 +9,7 @@ import { allLabs, chapters, deckPath, deckSource, languages, type Lang } from '.
 import { deckBase } from './base.ts';
 import { hashSources } from './hash.ts';
 import { labReadme } from './lab-pages.ts';
+import { withLock } from './lock.ts';
 import { bin, runOrThrow } from './run.ts';
 
 /** Bump when the way outputs are produced changes, so old cache entries are not reused. */
@@ -142,11 +143,16 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
     hash: workbookHash,
     prefix: 'workbook-',
     build: (out) =>
-      runOrThrow('Workbook build (vitepress build docs)', bin(root, 'vitepress'), ['build', 'docs', '--outDir', out], {
-        cwd: root,
-        env: { BASE: base },
-        quiet: true,
-      }),
+      withLock(
+        path.join(root, '.cache', 'workbook-build.lock'),
+        (owner) => log(`[workbook] waiting for another workbook build (pid ${owner || '?'}) to finish…`),
+        () =>
+          runOrThrow('Workbook build (vitepress build docs)', bin(root, 'vitepress'), ['build', 'docs', '--outDir', out], {
+            cwd: root,
+            env: { BASE: base },
+            quiet: true,
+          }),
+      ),
   };
   const decks = manifestDecks();
   const deckJobs: BuildJob[] = decks.map((deck, index) => {

@@ -1,13 +1,14 @@
 /**
  * `npm run bench:cloud` — not a timed test: prints figures and ratios. Sections run in order; add a section by
  * appending it to `sections` (the compute part adds its own file).
- * Env: BENCH_SECONDS (per wrk run, default 4), BENCH_ROUNDS (best of, default 3), BENCH_MESSAGES (memory run, default 1,000,000).
+ * Arguments: section names to run only those. Env: BENCH_SECONDS (per wrk run, default 4), BENCH_ROUNDS (best of, default 3), BENCH_MESSAGES (memory run, default 1,000,000).
  */
 import { execFileSync } from 'node:child_process';
 import type { BenchRow, BenchSection } from './section.ts';
 import { messagingSection } from './messaging.ts';
+import { computeSection } from './compute.ts';
 
-export const sections: BenchSection[] = [messagingSection];
+export const sections: BenchSection[] = [messagingSection, computeSection];
 
 function requireWrk(): void {
   try {
@@ -35,7 +36,14 @@ function printRatios(rows: BenchRow[]): void {
 async function main(): Promise<void> {
   requireWrk();
   const rows: BenchRow[] = [];
-  for (const section of sections) {
+  // `npm run bench:cloud -- sqs+sns` runs only the named sections.
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !sections.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    console.error(`unknown section ${unknown.join(', ')}; sections: ${sections.map((s) => s.name).join(', ')}`);
+    process.exit(2);
+  }
+  for (const section of sections.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
     console.log(`\n== ${section.name}`);
     rows.push(...(await section.run((line) => console.log(line))));
   }

@@ -142,9 +142,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       .then((answer) => {
         if (res.headersSent || res.destroyed) return;
         if (!answer) return void req.socket.destroy();
-        res.writeHead(answer.status, answer.headers ?? {});
-        if (answer.stream) return answer.stream(res);
-        res.end(answer.body ?? '');
+        const headers = answer.headers ?? {};
+        if (answer.stream) {
+          res.writeHead(answer.status, headers);
+          return answer.stream(res);
+        }
+        // An explicit length avoids chunked encoding, as AWS answers.
+        const body = answer.body ?? '';
+        headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+        res.writeHead(answer.status, headers);
+        res.end(body);
       });
   };
 

@@ -45,19 +45,27 @@ async function post(url: string, body: string) {
   return { status: response.status, body: await response.text() };
 }
 
-/** Same assembly with the publish statement removed from the function's policy, as if grantPublish were deleted. */
-function withoutGrant(): string {
-  const copy = path.join(tmp, 'without-grant');
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+/** A copy of the synthesized assembly with one resource of `type` changed, as if the stack's code had that mistake. */
+function variant(name: string, type: string, change: (properties: Record<string, unknown>) => void): string {
+  const copy = path.join(tmp, name);
   fs.cpSync(assemblyDir, copy, { recursive: true });
   const file = path.join(copy, `${STACK}.template.json`);
-  const template = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const policy = Object.values<{ Type: string; Properties: { PolicyDocument: { Statement: Array<{ Action: unknown }> } } }>(template.Resources).find((r) => r.Type === 'AWS::IAM::Policy')!;
-  const before = policy.Properties.PolicyDocument.Statement.length;
-  policy.Properties.PolicyDocument.Statement = policy.Properties.PolicyDocument.Statement.filter((s) => JSON.stringify(s.Action) !== '"sns:Publish"');
-  expect(policy.Properties.PolicyDocument.Statement.length).toBe(before - 1);
+  const template = JSON.parse(fs.readFileSync(file, 'utf8')) as { Resources: Record<string, Resource> };
+  change(Object.values(template.Resources).find((r) => r.Type === type)!.Properties);
   fs.writeFileSync(file, JSON.stringify(template));
   return copy;
 }
+
+/** The publish statement removed from the function's policy, as if grantPublish were deleted. */
+const withoutGrant = () =>
+  variant('without-grant', 'AWS::IAM::Policy', (properties) => {
+    const document = properties.PolicyDocument as { Statement: Array<{ Action: unknown }> };
+    const before = document.Statement.length;
+    document.Statement = document.Statement.filter((s) => JSON.stringify(s.Action) !== '"sns:Publish"');
+    expect(document.Statement.length).toBe(before - 1);
+  });
 
 describe('deploy:local --assembly with a real cdk synth', () => {
   it('deploys the stack, prints outputs like cdk deploy and writes the outputs file', async () => {
@@ -102,6 +110,21 @@ describe('deploy:local --assembly with a real cdk synth', () => {
 
     await run(['deploy', '--assembly', assemblyDir]);
     expect((await post(outputs.ApiUrl!, 'granted again')).status).toBe(201);
+  });
+
+  it('answers a broken handler path and a misnamed route as AWS does', async () => {
+    const lambda = new LambdaClient({ endpoint: cloud.endpoint, region: 'eu-central-1', credentials });
+    const broken = await run(['deploy', '--assembly', variant('bad-handler', 'AWS::Lambda::Function', (p) => void (p.Handler = 'index.handle'))]);
+    const { outputs } = broken.results[0]!;
+    const answer = await lambda.send(new InvokeCommand({ FunctionName: outputs.FunctionName, Payload: '{}' }));
+    expect(JSON.parse(Buffer.from(answer.Payload!).toString('utf8'))).toMatchObject({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'index.handle is undefined or not exported' });
+    lambda.destroy();
+    expect(await post(outputs.ApiUrl!, 'x')).toEqual({ status: 500, body: '{"message":"Internal Server Error"}' });
+
+    await run(['deploy', '--assembly', variant('bad-route', 'AWS::ApiGatewayV2::Route', (p) => void (p.RouteKey = 'POST /event'))]);
+    expect(await post(outputs.ApiUrl!, 'x')).toEqual({ status: 404, body: '{"message":"Not Found"}' });
+    await run(['deploy', '--assembly', assemblyDir]);
+    expect((await post(outputs.ApiUrl!, 'fixed')).status).toBe(201);
   });
 
   it('destroys the stack: the API answers 404 afterwards', async () => {

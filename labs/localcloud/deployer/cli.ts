@@ -46,8 +46,8 @@ export async function destroy(options: CliOptions, log: (line: string) => void =
     names = readAssembly(options.assembly).map((s) => s.stackName).reverse();
   }
   for (const name of names) {
-    const { deleted } = await destroyStack(options.endpoint, name);
-    log(` ✅  ${name}: destroyed (${deleted.length} resources removed)`);
+    const { deleted, existed } = await destroyStack(options.endpoint, name);
+    log(existed ? ` ✅  ${name}: destroyed (${deleted.length} resources removed)` : ` ✅  ${name}: not deployed locally, nothing to remove`);
   }
 }
 

@@ -30,6 +30,6 @@ export function deployAssembly(endpoint: string, body: { assembly: string; stack
   return request(endpoint, 'POST', STACKS_PATH, body);
 }
 
-export function destroyStack(endpoint: string, stackName: string): Promise<{ stackName: string; deleted: string[] }> {
+export function destroyStack(endpoint: string, stackName: string): Promise<{ stackName: string; existed: boolean; deleted: string[] }> {
   return request(endpoint, 'DELETE', `${STACKS_PATH}/${encodeURIComponent(stackName)}`);
 }

@@ -97,10 +97,11 @@ export class StackEngine {
     return this.lock.run(['stacks'], () => this.deployLocked(input));
   }
 
-  destroy(stackName: string): Promise<string[]> {
+  /** Logical ids removed; undefined when the stack is not deployed (like `cdk destroy`, that is no error). */
+  destroy(stackName: string): Promise<string[] | undefined> {
     return this.lock.run(['stacks'], async () => {
       const stack = this.stacks.get(stackName);
-      if (!stack) throw new TemplateError(undefined, `stack ${stackName} is not deployed in this local cloud`);
+      if (!stack) return undefined;
       const deleted = await this.deleteResources(stack, [...stack.resources.keys()].reverse(), []);
       this.stacks.delete(stackName);
       return deleted;

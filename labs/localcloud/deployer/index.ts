@@ -12,7 +12,6 @@ import { StackEngine, type StackResult } from './engine.ts';
 import { TemplateError } from './template.ts';
 import { STACKS_PATH } from './protocol.ts';
 
-export { STACKS_PATH };
 
 interface DeployBody {
   assembly?: unknown;
@@ -62,7 +61,8 @@ export function deployerService(ctx: CloudContext): ServiceModule {
         if (req.method === 'POST' && req.path === STACKS_PATH) return await deploy(req);
         if (req.method === 'DELETE' && req.path.startsWith(`${STACKS_PATH}/`)) {
           const stackName = decodeURIComponent(req.path.slice(STACKS_PATH.length + 1));
-          return jsonResponse(200, { stackName, deleted: await engine.destroy(stackName) });
+          const deleted = await engine.destroy(stackName);
+          return jsonResponse(200, { stackName, existed: deleted !== undefined, deleted: deleted ?? [] });
         }
         return jsonResponse(405, { error: `${req.method} ${req.path} is not a deployer operation` });
       } catch (error) {

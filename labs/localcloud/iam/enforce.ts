@@ -60,6 +60,7 @@ const safePath = (url: string) => {
 export function snsAccess(ctx: CloudContext, accessKeyId: string | undefined, operation: string, input: Record<string, unknown>): Denial | undefined {
   if (!iamApi(ctx.registry)) return undefined;
   const subscription = typeof input.SubscriptionArn === 'string' ? input.SubscriptionArn.slice(0, input.SubscriptionArn.lastIndexOf(':')) : undefined;
-  const resource = [input.TopicArn, input.TargetArn, input.ResourceArn, subscription].find((v): v is string => typeof v === 'string' && v !== '') ?? '*';
+  const created = operation === 'CreateTopic' && typeof input.Name === 'string' ? `arn:aws:sns:${ctx.region}:${ctx.accountId}:${input.Name}` : undefined;
+  const resource = [input.TopicArn, input.TargetArn, input.ResourceArn, subscription, created].find((v): v is string => typeof v === 'string' && v !== '') ?? '*';
   return checkAccess(ctx, accessKeyId, `SNS:${operation}`, resource);
 }

@@ -18,7 +18,8 @@ const isInspectPath = (path: string): boolean =>
 export function createInspectModule(context: CloudContext): ServiceModule {
   const streams = new EventStreams(context.events);
 
-  const handle = async (req: LocalRequest): Promise<LocalResponse> => {
+  const answer = async (req: LocalRequest): Promise<LocalResponse> => {
+    if (req.method === 'OPTIONS') return { status: 204, headers: { 'access-control-allow-methods': 'GET, DELETE', 'access-control-max-age': '86400' } };
     if (req.path === EVENTS_PATH) {
       if (req.method !== 'GET') return jsonResponse(405, { error: 'use GET' });
       return { status: 200, headers: SSE_HEADERS, stream: (res) => streams.attach(req, res) };
@@ -29,6 +30,12 @@ export function createInspectModule(context: CloudContext): ServiceModule {
     if (req.path === SMS_PATH) return smsMessages(req, sns, context.region);
     if (req.path === EMAIL_PATH) return emailMessages(req, sns, context.region);
     return subscriptionToken(req, sns);
+  };
+
+  // The workbook's live view runs on another origin (port), so every answer allows any origin.
+  const handle = async (req: LocalRequest): Promise<LocalResponse> => {
+    const response = await answer(req);
+    return { ...response, headers: { ...response.headers, 'access-control-allow-origin': '*' } };
   };
 
   return {

@@ -37,6 +37,10 @@ describe('GET/DELETE /_aws/sns/sms-messages', () => {
     const unencoded = await getJson('/_aws/sns/sms-messages?phoneNumber=+4915199999999');
     expect(unencoded.body.sms_messages['+4915199999999'].map((m: any) => m.Message)).toEqual(['drei']);
 
+    const preflight = await fetch(`${f.cloud.endpoint}/_aws/sns/sms-messages`, { method: 'OPTIONS' });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('DELETE');
     const cleared = await fetch(`${f.cloud.endpoint}/_aws/sns/sms-messages?phoneNumber=${encodeURIComponent('+436601111111')}`, { method: 'DELETE' });
     expect(cleared.status).toBe(204);
     expect(Object.keys((await getJson('/_aws/sns/sms-messages')).body.sms_messages)).toEqual(['+4915199999999']);
@@ -131,6 +135,7 @@ describe('GET /_localcloud/events', () => {
     const { headers, text } = await stream;
     expect(headers['content-type']).toBe('text/event-stream; charset=utf-8');
     expect(headers['cache-control']).toContain('no-cache');
+    expect(headers['access-control-allow-origin']).toBe('*');
     expect(text.startsWith('retry: 2000\n')).toBe(true);
     const events = frames(text);
     expect(events.every((e) => e.data.service === 'sns')).toBe(true);
@@ -146,7 +151,7 @@ describe('EventStreams', () => {
   it('sends heartbeats and unsubscribes from the bus when the client disconnects', async () => {
     const bus = new EventBus();
     const streams = new EventStreams(bus, 20);
-    const server = http.createServer((req, res) => {
+    const server = http.createServer((_req, res) => {
       res.writeHead(200);
       streams.attach({ method: 'GET', path: '/', query: new URLSearchParams(), headers: {}, body: Buffer.alloc(0) } as LocalRequest, res);
     });

@@ -86,6 +86,7 @@ function codeDigest(dir: string): { codeSha256: string; codeSize: number } {
 const lambdaTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
 
 export function newFunction(input: CreateFunctionInput, arn: string, defaultRoleArn: string, now: number): FunctionInfo {
+  if (input === null || typeof input !== 'object') throw invalid('createFunction needs an object with name, runtime, handler and codeDir');
   const functionName = validateName(input.name);
   if (input.runtime === undefined) throw invalid('runtime is required');
   if (input.handler === undefined) throw invalid('handler is required');

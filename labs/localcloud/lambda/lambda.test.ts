@@ -132,6 +132,15 @@ describe('Lambda runtime', () => {
     expect((await invoke('warm')).FunctionError).toBeUndefined();
   });
 
+  it('reports an exception thrown outside the handler and starts a fresh instance afterwards', async () => {
+    await f.createFunction('uncaught', 'uncaught');
+    const out = await invoke('uncaught');
+    expect(out.FunctionError).toBe('Unhandled');
+    expect(decode(out.Payload)).toMatchObject({ errorType: 'RangeError', errorMessage: 'escaped the handler' });
+    const again = await invoke('uncaught', {}, { LogType: 'Tail' });
+    expect(Buffer.from(again.LogResult!, 'base64').toString()).toContain('Init Duration');
+  });
+
   it('ends a function that exceeds its memory size with Runtime.OutOfMemory', async () => {
     await f.createFunction('hog', 'hog', { memorySize: 128, timeout: 20 });
     const out = await invoke('hog');
@@ -180,6 +189,11 @@ describe('Lambda runtime', () => {
     const out = await invoke('sdk-esm');
     expect(out.FunctionError).toBeUndefined();
     expect(decode(out.Payload)).toEqual({ queues: [created.queueUrl], endpoint: f.cloud.endpoint });
+  });
+
+  it('loads a .js file with import/export as an ES module, as Node 22 detects it', async () => {
+    await f.createFunction('esm-js', f.copyOutsideRepo('esm-js'));
+    expect(decode((await invoke('esm-js')).Payload)).toEqual({ format: 'module', helped: 'yes' });
   });
 
   it('answers Event with 202 and DryRun with 204 without running the handler synchronously', async () => {

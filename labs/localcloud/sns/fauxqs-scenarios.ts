@@ -4,6 +4,7 @@
  * so the observations of two servers can be compared one to one.
  */
 import { CreateTopicCommand, GetSubscriptionAttributesCommand, PublishBatchCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { outcome, type Observation } from '../sqs/scenarios.ts';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 export interface Clients {
@@ -16,7 +17,6 @@ export function clientsFor(endpoint: string): Clients {
   return { sns: new SNSClient(config), sqs: new SQSClient(config) };
 }
 
-type Observation = unknown;
 
 async function queue(c: Clients, name: string, attributes: Record<string, string> = {}) {
   const { QueueUrl } = await c.sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
@@ -47,16 +47,6 @@ async function receiveEventually(c: Clients, url: string, expected: number) {
   }
   return out;
 }
-
-const errorOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'no error';
-  } catch (e) {
-    const err = e as { name: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, status: err.$metadata?.httpStatusCode };
-  }
-};
 
 /** Envelope fields with run-specific values replaced by their kind. */
 function normaliseEnvelope(body: string) {
@@ -173,12 +163,12 @@ export const scenarios: Record<string, (c: Clients) => Promise<Observation>> = {
     const { TopicArn } = await c.sns.send(new CreateTopicCommand({ Name: name('errors') }));
     const fifo = (await c.sns.send(new CreateTopicCommand({ Name: `${name('errors')}.fifo`, Attributes: { FifoTopic: 'true' } }))).TopicArn;
     return {
-      missingTopic: await errorOf(c.sns.send(new PublishCommand({ TopicArn: `${TopicArn}-missing`, Message: 'x' }))),
-      badTopicName: await errorOf(c.sns.send(new CreateTopicCommand({ Name: 'bad name' }))),
-      fifoWithoutGroup: await errorOf(c.sns.send(new PublishCommand({ TopicArn: fifo, Message: 'x', MessageDeduplicationId: 'd' }))),
-      tooManyBatchEntries: await errorOf(c.sns.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries: Array.from({ length: 11 }, (_, i) => ({ Id: `e${i}`, Message: 'x' })) }))),
-      duplicateBatchIds: await errorOf(c.sns.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries: [{ Id: 'a', Message: 'x' }, { Id: 'a', Message: 'y' }] }))),
-      emptyMessage: await errorOf(c.sns.send(new PublishCommand({ TopicArn, Message: '' }))),
+      missingTopic: await outcome(c.sns.send(new PublishCommand({ TopicArn: `${TopicArn}-missing`, Message: 'x' }))),
+      badTopicName: await outcome(c.sns.send(new CreateTopicCommand({ Name: 'bad name' }))),
+      fifoWithoutGroup: await outcome(c.sns.send(new PublishCommand({ TopicArn: fifo, Message: 'x', MessageDeduplicationId: 'd' }))),
+      tooManyBatchEntries: await outcome(c.sns.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries: Array.from({ length: 11 }, (_, i) => ({ Id: `e${i}`, Message: 'x' })) }))),
+      duplicateBatchIds: await outcome(c.sns.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries: [{ Id: 'a', Message: 'x' }, { Id: 'a', Message: 'y' }] }))),
+      emptyMessage: await outcome(c.sns.send(new PublishCommand({ TopicArn, Message: '' }))),
     };
   },
 };

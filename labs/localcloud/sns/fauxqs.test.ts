@@ -28,27 +28,30 @@ afterAll(async () => {
   await faux?.stop();
 });
 
+const error = (name: string, code: string, status: number, message: string) => ({ error: name, code, status, message });
+
 /** Scenarios where fauxqs deviates from AWS: what AWS documents (and this cloud does), and what fauxqs 1.9.2 does. */
 const knownDifferences: Record<string, { aws: unknown; fauxqs: unknown }> = {
   // AWS Publish API reference: with MessageStructure=json, each protocol gets its own key's value (`sqs`), else `default`.
   'MessageStructure json': { aws: ['queues'], fauxqs: ['{"default":"everyone","sqs":"queues"}'] },
   // AWS API reference: topic names are 1–256 of [A-Za-z0-9_-]; PublishBatch takes at most 10 entries with distinct ids.
+  // Message texts as AWS answers them (LocalStack's parity snapshots, recorded against AWS).
   'error names': {
     aws: {
-      missingTopic: { name: 'NotFoundException', status: 404 },
-      badTopicName: { name: 'InvalidParameterException', status: 400 },
-      fifoWithoutGroup: { name: 'InvalidParameterException', status: 400 },
-      tooManyBatchEntries: { name: 'TooManyEntriesInBatchRequestException', status: 400 },
-      duplicateBatchIds: { name: 'BatchEntryIdsNotDistinctException', status: 400 },
-      emptyMessage: { name: 'InvalidParameterException', status: 400 },
+      missingTopic: error('NotFoundException', 'NotFound', 404, 'Topic does not exist'),
+      badTopicName: error('InvalidParameterException', 'InvalidParameter', 400, 'Invalid parameter: Topic Name'),
+      fifoWithoutGroup: error('InvalidParameterException', 'InvalidParameter', 400, 'Invalid parameter: The MessageGroupId parameter is required for FIFO topics'),
+      tooManyBatchEntries: error('TooManyEntriesInBatchRequestException', 'TooManyEntriesInBatchRequest', 400, 'The batch request contains more entries than permissible.'),
+      duplicateBatchIds: error('BatchEntryIdsNotDistinctException', 'BatchEntryIdsNotDistinct', 400, 'Two or more batch entries in the request have the same Id.'),
+      emptyMessage: error('InvalidParameterException', 'InvalidParameter', 400, 'Invalid parameter: Empty message'),
     },
     fauxqs: {
-      missingTopic: { name: 'NotFoundException', status: 404 },
-      badTopicName: 'no error',
-      fifoWithoutGroup: { name: 'InvalidParameterException', status: 400 },
-      tooManyBatchEntries: 'no error',
-      duplicateBatchIds: 'no error',
-      emptyMessage: { name: 'InvalidParameterException', status: 400 },
+      missingTopic: error('NotFoundException', 'NotFound', 404, 'Topic does not exist'),
+      badTopicName: 'ok',
+      fifoWithoutGroup: error('InvalidParameterException', 'InvalidParameter', 400, 'Invalid parameter: The MessageGroupId parameter is required for FIFO topics.'),
+      tooManyBatchEntries: 'ok',
+      duplicateBatchIds: 'ok',
+      emptyMessage: error('InvalidParameterException', 'InvalidParameter', 400, 'Message is required'),
     },
   },
 };

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-sns';
 import { DeleteQueueCommand } from '@aws-sdk/client-sqs';
 import { snsApi } from './api.ts';
+import { OUTBOX_LIMIT } from './delivery.ts';
 import { createQueue, drain, failure, nextEvent, startFixture, type Fixture } from './test-kit.ts';
 
 let f: Fixture;
@@ -386,6 +387,19 @@ describe('SMS', () => {
     expect(await failure(f.sns.send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber: '12ab' })))).toMatchObject({
       name: 'InvalidParameterException', message: 'Invalid parameter: PhoneNumber Reason: input incorrectly formatted',
     });
+  });
+
+  it('the outbox keeps the newest 10,000 SMS (internal publish API)', async () => {
+    const api = snsApi(f.cloud.context.registry)!;
+    api.clearSmsMessages();
+    const arn = await topic();
+    await f.sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sms', Endpoint: '+436609999999' }));
+    for (let i = 0; i < OUTBOX_LIMIT + 5; i++) api.publish(arn, `m${i}`);
+    const outbox = api.smsMessages();
+    expect(outbox).toHaveLength(OUTBOX_LIMIT);
+    expect(outbox[0].Message).toBe('m5');
+    expect(outbox.at(-1)!.Message).toBe(`m${OUTBOX_LIMIT + 4}`);
+    api.clearSmsMessages();
   });
 
   it('SMS attributes: defaults, set/get, AWS validation messages', async () => {

@@ -16,16 +16,13 @@ import { requestId, uuid } from '../core/http.ts';
 import type { CloudContext, LocalRequest, ServiceFactory, ServiceModule } from '../core/types.ts';
 import { SQS_REGISTRY_KEY, SqsApiError, type SqsInternalApi, type SqsReceivedMessage } from './api.ts';
 import { SqsError } from './errors.ts';
+import { faultErrors } from '../faults/errors.ts';
 import { sqsAccess } from '../iam/enforce.ts';
 import { encodeError, encodeResult, isSqsRequest, parseRequest, peekActionAndQueue, protocolOf } from './protocol.ts';
 import { SqsService, selectAttributes, type ReceivedSnapshot } from './semantics.ts';
 
+// SQS's own throttling code (the SDK retries it); 5xx codes and all messages are the generic ones.
 const faultErrorCodes = { throttle: 'RequestThrottled', internal: 'InternalFailure', unavailable: 'ServiceUnavailable' } as const;
-const faultMessages = {
-  throttle: 'Request is throttled. (injected fault)',
-  internal: 'We encountered an internal error. Please try again. (injected fault)',
-  unavailable: 'Service is unavailable. Please try again. (injected fault)',
-} as const;
 
 export function createSqsService(context: CloudContext): { module: ServiceModule; service: SqsService; api: SqsInternalApi } {
   const faults = context.faults;
@@ -44,7 +41,7 @@ export function createSqsService(context: CloudContext): { module: ServiceModule
     name: 'sqs',
     matches: isSqsRequest,
     describe: peekActionAndQueue,
-    faultResponse: (req, kind) => encodeError(protocolOf(req), new SqsError(faultErrorCodes[kind], faultMessages[kind]), requestId()),
+    faultResponse: (req, kind) => encodeError(protocolOf(req), new SqsError(faultErrorCodes[kind], faultErrors[kind].message), requestId()),
     async handle(req: LocalRequest) {
       const id = requestId();
       let protocol = protocolOf(req);

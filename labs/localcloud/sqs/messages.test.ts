@@ -89,6 +89,25 @@ describe('SQS messages', () => {
     expect(await receive(url)).toHaveLength(1);
   });
 
+  it('refuses to extend visibility beyond 12 hours from the receive', async () => {
+    const url = await queue();
+    await send(url, 'm');
+    const [m] = await receive(url, { VisibilityTimeout: 43_200 });
+    f.clock.advance(3_600_000);
+    await f.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 39_600 }));
+    const error = await rejectionOf(f.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 39_601 })));
+    expect(error.message).toBe('Value 39601 for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds]');
+  });
+
+  it('keeps the AWSTraceHeader system attribute and returns its MD5', async () => {
+    const url = await queue();
+    const header = 'Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1';
+    const sent = await send(url, 'traced', { MessageSystemAttributes: { AWSTraceHeader: { DataType: 'String', StringValue: header } } });
+    expect(sent.MD5OfMessageSystemAttributes).toMatch(/^[0-9a-f]{32}$/);
+    const [m] = await receive(url, { MessageSystemAttributeNames: ['AWSTraceHeader'] });
+    expect(m.Attributes).toEqual({ AWSTraceHeader: header });
+  });
+
   it('refuses ChangeMessageVisibility for a message not in flight, and invalid receipt handles', async () => {
     const url = await queue();
     await send(url, 'm');

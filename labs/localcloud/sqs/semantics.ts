@@ -367,28 +367,30 @@ export class SqsService {
 
     const md5Body = md5Hex(body);
     const md5Attributes = attributes ? md5OfAttributes(attributes) : undefined;
+    const md5System = traceHeader !== undefined ? md5OfAttributes({ AWSTraceHeader: { DataType: 'String', StringValue: traceHeader } }) : undefined;
     if (queue.fifo) {
       const key = queue.config.extra.DeduplicationScope === 'messageGroup' ? `${groupId}\u0000${dedupId}` : dedupId!;
       this.expireDedup(queue, now);
       const seen = queue.dedup.get(key);
-      if (seen) return this.sendResult(seen.messageId, md5Body, md5Attributes, seen.sequenceNumber);
+      if (seen) return this.sendResult(seen.messageId, md5Body, md5Attributes, md5System, seen.sequenceNumber);
       const message = this.newMessage(body, md5Body, attributes, md5Attributes, size, now, senderId, traceHeader);
       message.groupId = groupId;
       message.dedupId = dedupId;
       message.sequenceNumber = queue.nextSequenceNumber();
       queue.dedup.set(key, { expires: now + DEDUP_WINDOW_MS, messageId: message.id, sequenceNumber: message.sequenceNumber });
       this.enqueue(queue, message, delay);
-      return this.sendResult(message.id, md5Body, md5Attributes, message.sequenceNumber);
+      return this.sendResult(message.id, md5Body, md5Attributes, md5System, message.sequenceNumber);
     }
     const message = this.newMessage(body, md5Body, attributes, md5Attributes, size, now, senderId, traceHeader);
     if (groupId !== undefined) message.groupId = groupId;
     this.enqueue(queue, message, delay);
-    return this.sendResult(message.id, md5Body, md5Attributes);
+    return this.sendResult(message.id, md5Body, md5Attributes, md5System);
   }
 
-  private sendResult(messageId: string, md5Body: string, md5Attributes?: string, sequenceNumber?: string): Output {
+  private sendResult(messageId: string, md5Body: string, md5Attributes?: string, md5System?: string, sequenceNumber?: string): Output {
     const result: Output = { MessageId: messageId, MD5OfMessageBody: md5Body };
     if (md5Attributes) result.MD5OfMessageAttributes = md5Attributes;
+    if (md5System) result.MD5OfMessageSystemAttributes = md5System;
     if (sequenceNumber) result.SequenceNumber = sequenceNumber;
     return result;
   }
@@ -412,6 +414,7 @@ export class SqsService {
       senderId: senderId ?? DEFAULT_SENDER,
       receiveCount: 0,
       firstReceive: 0,
+      receivedAt: 0,
       visibleAt: now,
       state: MessageState.Visible,
       version: 0,
@@ -641,6 +644,9 @@ export class SqsService {
     queue.settle(now);
     const message = queue.inflight.get(handle);
     if (!message) throw errors.notInflight();
+    if (now - message.receivedAt + value * 1000 > MAX_VISIBILITY * 1000) {
+      throw errors.invalidValue('VisibilityTimeout', timeout, `Total VisibilityTimeout for the message is beyond the limit [${MAX_VISIBILITY} seconds]`);
+    }
     queue.changeVisibility(message, now, value * 1000);
     if (value === 0 && queue.settle(now) > 0) this.notify(queue);
     else this.armWake(queue);

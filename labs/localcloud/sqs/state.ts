@@ -30,6 +30,8 @@ export interface StoredMessage {
   sourceArn?: string;
   receiveCount: number;
   firstReceive: number;
+  /** When the current receive made it in flight (the 12-hour visibility ceiling counts from here). */
+  receivedAt: number;
   visibleAt: number;
   state: MessageState;
   /** Bumped whenever visibleAt changes, so stale heap entries are ignored. */
@@ -258,6 +260,7 @@ export class QueueState {
     this.inflightCount++;
     message.state = MessageState.Inflight;
     message.handle = handle;
+    message.receivedAt = now;
     message.visibleAt = now + visibilityMs;
     message.version++;
     this.inflight.set(handle, message);

@@ -40,7 +40,7 @@ export type InvocationOutcome =
   | { ok: true; payload: string; durationMs: number; memMb: number }
   | { ok: false; error: ErrorDocument; durationMs: number; memMb: number; timedOut?: boolean };
 
-type ChildMessage =
+type WorkerMessage =
   | { t: 'ready' }
   | { t: 'initError'; error: ErrorDocument }
   | { t: 'log'; text: string }
@@ -61,6 +61,7 @@ export class FunctionInstance {
   private worker: Worker;
   private pending?: Pending;
   private exited = false;
+  private doomed = false;
   private lastMemMb = 0;
   /** Receives this instance's output while it serves one invocation (for LogType Tail). */
   sink?: (text: string) => void;
@@ -84,7 +85,7 @@ export class FunctionInstance {
     this.worker.stderr.on('data', (chunk: Buffer) => this.onLog(chunk.toString('utf8')));
     let crash: ErrorDocument | undefined;
     this.ready = new Promise<InitResult>((resolve) => {
-      this.worker.on('message', (message: ChildMessage) => {
+      this.worker.on('message', (message: WorkerMessage) => {
         // Init Duration as the host sees it: thread start, runtime bootstrap and the function's module init.
         if (message.t === 'ready') resolve({ ok: true, initMs: performance.now() - spawnedAt });
         else if (message.t === 'initError') resolve({ ok: false, error: message.error, initMs: performance.now() - spawnedAt });
@@ -113,8 +114,9 @@ export class FunctionInstance {
     this.sink?.(text);
   }
 
+  /** False once the instance ended or reported an error that ends it (it is never reused then). */
   get alive(): boolean {
-    return !this.exited;
+    return !this.exited && !this.doomed;
   }
 
   /** Runs one invocation; `eventJson` is the event as JSON text. Never rejects: failures are outcomes. */
@@ -138,10 +140,11 @@ export class FunctionInstance {
     if (!this.exited) void this.worker.terminate();
   }
 
-  private onMessage(message: ChildMessage): void {
+  private onMessage(message: WorkerMessage): void {
     if (message.t === 'log') return this.onLog(message.text);
     if (message.t !== 'done' && message.t !== 'fail') return;
     this.lastMemMb = message.memMb;
+    if (message.t === 'fail' && message.fatal) this.doomed = true;
     if (!this.pending || this.pending.id !== message.id) return;
     if (message.t === 'done') this.settle({ ok: true, payload: message.payload, durationMs: this.elapsed(), memMb: message.memMb });
     else this.finish(message.error);
