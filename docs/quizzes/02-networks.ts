@@ -50,7 +50,7 @@ export default defineQuiz({
         de: 'Ein Ethernet-Switch empfängt einen Frame, dessen Prüfsumme (FCS, CRC-32) nicht stimmt. Was passiert?',
         en: 'An Ethernet switch receives a frame whose checksum (FCS, CRC-32) does not match. What happens?',
       },
-      source: { title: 'IEEE 802.3-2022, clause 3.2.9 (Frame Check Sequence) and 4.2.4.1.2 (invalid frames are discarded)', url: 'https://standards.ieee.org/ieee/802.3/10422/', checked: CHECKED },
+      source: { title: 'IEEE 802.3, clause 3.2.9 (Frame Check Sequence field, CRC-32); summary: Wikipedia “Ethernet frame”, section Frame check sequence', url: 'https://en.wikipedia.org/wiki/Ethernet_frame', checked: CHECKED },
       options: [
         {
           id: 'drop',
@@ -282,8 +282,8 @@ export default defineQuiz({
       answer: 1,
       unit: { de: 'Round Trips', en: 'round trips' },
       explanation: {
-        de: 'Einen: den Drei-Wege-Handshake, bevor die Anfrage losgehen darf. Mit TLS 1.3 kommt ein weiterer dazu (mit TLS 1.2 zwei). Im Lab misst `measure.ts` das mit künstlicher Latenz: 10 Anfragen, 40 ms pro Verbindungsaufbau – die neue Verbindung kostet jedes Mal rund 40 ms mehr.',
-        en: 'One: the three-way handshake before the request may leave. TLS 1.3 adds another (TLS 1.2 two). In the lab, `measure.ts` measures it with injected latency: 10 requests, 40 ms per connection set-up — each new connection costs about 40 ms more.',
+        de: 'Einen: den Drei-Wege-Handshake, bevor die Anfrage losgehen darf. Mit TLS 1.3 kommt ein weiterer dazu (mit TLS 1.2 zwei). Im Lab misst `measure.ts` das mit künstlicher Latenz: 9 Anfragen, 80 ms pro Verbindungsaufbau – die typische Anfrage mit neuer Verbindung dauert rund 80 ms länger.',
+        en: 'One: the three-way handshake before the request may leave. TLS 1.3 adds another (TLS 1.2 two). In the lab, `measure.ts` measures it with injected latency: 9 requests, 80 ms per connection set-up — the typical request on a new connection takes about 80 ms longer.',
       },
     },
     {

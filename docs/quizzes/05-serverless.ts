@@ -166,7 +166,8 @@ export default defineQuiz({
         en: 'Which classic design pattern is best represented by event-driven programming? (one word)',
       },
       source: {
-        title: 'E. Gamma, R. Helm, R. Johnson, J. Vlissides: Design Patterns – Elements of Reusable Object-Oriented Software, Addison-Wesley 1994 (Observer)',
+        title: 'E. Gamma, R. Helm, R. Johnson, J. Vlissides: Design Patterns – Elements of Reusable Object-Oriented Software, Addison-Wesley 1994 (Observer); summary: Wikipedia "Observer pattern"',
+        url: 'https://en.wikipedia.org/wiki/Observer_pattern',
         checked: CHECKED,
       },
       accept: ['Observer', 'Beobachter', 'Observer pattern', 'Observer-Muster', 'Beobachter-Muster', 'Beobachtermuster'],

@@ -30,8 +30,8 @@ function listLabs(): void {
 }
 
 async function watchLab(lab: string, lang: Lang): Promise<void> {
-  console.log(renderMarkdown(withoutSection(readReadme(lab, lang), hintsHeading[lang])));
-  console.log(`\n${'─'.repeat(60)}\nWatching labs/${lab}/exercise/ — save a file to rerun the tests. Ctrl-C ends.`);
+  console.log(renderMarkdown(withoutSection(readReadme(lab, lang), hintsHeading[lang]), lang));
+  console.log(`\n${'─'.repeat(60)}\n${lang === 'de' ? `Beobachte labs/${lab}/exercise/ – speichere eine Datei, um die Tests neu zu starten. Strg-C beendet.` : `Watching labs/${lab}/exercise/ — save a file to rerun the tests. Ctrl-C ends.`}`);
   const session = await openCheck(lab, { target: 'exercise', cloud: 'local', log: console.log });
   const stopped = new AbortController();
   let current: AbortController | undefined;

@@ -1,4 +1,10 @@
 /** Markdown from the lab READMEs, rendered plainly for a terminal: no markup characters, code indented, no HTML. */
+import type { Lang } from '../../course.config.ts';
+
+const DIAGRAM_NOTE: Record<Lang, string> = {
+  en: '[diagram: open this page in the workbook to see it]',
+  de: '[Diagramm: im Arbeitsbuch auf dieser Seite zu sehen]',
+};
 
 const INLINE: [RegExp, string][] = [
   [/!\[([^\]]*)\]\([^)]*\)/g, '[image: $1]'],
@@ -14,7 +20,7 @@ const inline = (line: string) => INLINE.reduce((text, [pattern, replacement]) =>
 
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
 
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, lang: Lang = 'en'): string {
   const out: string[] = [];
   let fence: { marker: string; diagram: boolean } | undefined;
   for (const line of markdown.replace(/\r\n/g, '\n').split('\n')) {
@@ -26,7 +32,7 @@ export function renderMarkdown(markdown: string): string {
     }
     if (fenceMatch) {
       fence = { marker: fenceMatch[1], diagram: fenceMatch[2] === 'mermaid' };
-      if (fence.diagram) out.push('    [diagram: open this page in the workbook to see it]');
+      if (fence.diagram) out.push(`    ${DIAGRAM_NOTE[lang]}`);
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Folders and files that are outputs or local state, never sources. */
-const IGNORED = new Set(['node_modules', 'dist', 'cache', 'cdk.out', '.slidev', '.cache', 'results.json', '.localcloud']);
+const IGNORED = new Set(['node_modules', 'dist', 'cache', '.temp', 'cdk.out', '.slidev', '.cache', 'results.json', '.localcloud']);
 
 function listFiles(root: string, relative: string, out: string[]): void {
   const full = path.join(root, relative);

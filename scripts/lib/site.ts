@@ -58,6 +58,7 @@ export function workbookKey(root: string, base: string): string {
       'course.config.ts',
       'scripts/lib/base.ts',
       'scripts/lib/lab-pages.ts',
+      'scripts/lib/drafts.ts',
       'slides/shared/assets/favicon.svg',
       'package-lock.json',
       ...allLabs().flatMap((lab) => languages.map((lang) => labReadme(lab, lang))),

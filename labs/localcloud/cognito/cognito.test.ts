@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient, ConfirmSignUpCommand,
-  CreateUserPoolClientCommand, CreateUserPoolCommand, GetUserCommand, InitiateAuthCommand, SignUpCommand,
+  CreateUserPoolClientCommand, CreateUserPoolCommand, GetUserCommand, InitiateAuthCommand, RespondToAuthChallengeCommand, SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
@@ -60,7 +60,10 @@ describe('Cognito user pools', () => {
     await idp.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'bob@example.org', MessageAction: 'SUPPRESS' }));
     const login = () => idp.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'bob@example.org', PASSWORD: 'Secr3t!pass' } }));
     await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'bob@example.org', Password: 'Secr3t!pass', Permanent: false }));
-    expect((await login()).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    const challenge = await login();
+    expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    const answered = await idp.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: challenge.Session, ChallengeResponses: { USERNAME: 'bob@example.org', NEW_PASSWORD: 'N3w!password' } }));
+    expect(answered.AuthenticationResult?.IdToken).toEqual(expect.any(String));
     await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'bob@example.org', Password: 'Secr3t!pass', Permanent: true }));
     const tokens = (await login()).AuthenticationResult!;
 

@@ -50,6 +50,7 @@ export function cognitoService(ctx: CloudContext): ServiceModule {
     AdminCreateUser: (i) => pools.adminCreateUser(i),
     AdminSetUserPassword: (i) => (pools.adminSetUserPassword(i), {}),
     InitiateAuth: (i) => pools.initiateAuth(i),
+    RespondToAuthChallenge: (i) => pools.respondToAuthChallenge(i),
     GetUser: (i) => pools.getUser(i),
   };
 

@@ -74,6 +74,8 @@ const notAuthorized = () => new CognitoError('NotAuthorizedException', 'Incorrec
 export class UserPools {
   private readonly pools = new Map<string, Pool>();
   private readonly refreshGrants = new Map<string, RefreshGrant>();
+  /** NEW_PASSWORD_REQUIRED challenges by session; valid for 3 minutes as on AWS. */
+  private readonly challenges = new Map<string, RefreshGrant>();
 
   constructor(
     private readonly region: string,
@@ -211,7 +213,9 @@ export class UserPools {
       if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
       if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
       if (user.status === 'FORCE_CHANGE_PASSWORD') {
-        return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: randomBytes(32).toString('base64url'), ChallengeParameters: { USER_ID_FOR_SRP: user.username } };
+        const session = randomBytes(32).toString('base64url');
+        this.challenges.set(session, { poolId: pool.info.id, clientId: client.clientId, username: user.username, expires: this.now() + 180_000 });
+        return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: session, ChallengeParameters: { USER_ID_FOR_SRP: user.username, requiredAttributes: '[]', userAttributes: '{}' } };
       }
       return { AuthenticationResult: this.issueTokens(pool, client, user, true), ChallengeParameters: {} };
     }
@@ -224,6 +228,22 @@ export class UserPools {
       return { AuthenticationResult: this.issueTokens(pool, client, user, false), ChallengeParameters: {} };
     }
     throw new CognitoError('InvalidParameterException', `AuthFlow ${JSON.stringify(input.AuthFlow)} is not supported locally; use USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH`);
+  }
+
+  respondToAuthChallenge(input: { ChallengeName?: unknown; ClientId?: unknown; Session?: unknown; ChallengeResponses?: unknown }) {
+    const { pool, client } = this.client(input.ClientId);
+    if (input.ChallengeName !== 'NEW_PASSWORD_REQUIRED') throw new CognitoError('InvalidParameterException', `ChallengeName ${JSON.stringify(input.ChallengeName)} is not supported locally; only NEW_PASSWORD_REQUIRED`);
+    const challenge = this.challenges.get(String(input.Session));
+    if (!challenge || challenge.clientId !== client.clientId || challenge.expires <= this.now()) throw new CognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+    const responses = (input.ChallengeResponses ?? {}) as Record<string, string | undefined>;
+    const password = this.requireString(responses.NEW_PASSWORD, 'NEW_PASSWORD');
+    this.checkSecretHash(client, challenge.username, responses.SECRET_HASH);
+    this.checkPassword(pool, password);
+    const user = pool.users.get(challenge.username)!;
+    user.password = password;
+    user.status = 'CONFIRMED';
+    this.challenges.delete(String(input.Session));
+    return { AuthenticationResult: this.issueTokens(pool, client, user, true), ChallengeParameters: {} };
   }
 
   getUser(input: { AccessToken?: unknown }) {

@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts';
 import type { Random } from './random.ts';
 import type { EventBus } from './events.ts';
 import type { FaultInjector } from '../faults/injector.ts';
+import type { FaultErrorKind } from '../faults/config.ts';
 
 export interface LocalRequest {
   method: string;
@@ -54,7 +55,7 @@ export interface ServiceModule {
   /** Operation and resource of a request, for fault rules and the event stream (cheap; no validation). */
   describe?(req: LocalRequest): { action?: string; resource?: string };
   /** An injected error in this service's own wire shape; the front door falls back to a generic one. */
-  faultResponse?(req: LocalRequest, kind: 'throttle' | 'internal' | 'unavailable'): LocalResponse;
+  faultResponse?(req: LocalRequest, kind: FaultErrorKind): LocalResponse;
   /** Stop timers and workers. */
   stop?(): Promise<void> | void;
 }

@@ -2,7 +2,7 @@
  * SNS topic, subscription, publish and tag operations with AWS's validation and error texts (SMS: `sms.ts`). Input is the decoded request (plain values,
  * maps, lists); output is the `…Result` content. No HTTP here: `protocol.ts` does the wire format.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { CloudContext } from '../core/types.ts';
 import type { SqsMessageAttributes } from '../sqs/api.ts';
 import type { Deliverer } from './delivery.ts';
@@ -443,7 +443,7 @@ export class SnsService {
         if (topic.attributes.ContentBasedDeduplication !== 'true') {
           throw invalidParameter('Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
         }
-        dedupId = createHash('sha256').update(message).digest('hex');
+        dedupId = hash('sha256', message, 'hex');
       }
       const now = this.now();
       for (const [id, entry] of topic.dedup) if (entry.expires <= now) topic.dedup.delete(id);
@@ -566,7 +566,7 @@ export class SnsService {
 
 /** Long, unguessable and hex like AWS's tokens. */
 const confirmationToken = (subscriptionArn: string): string =>
-  createHash('sha256').update(`${subscriptionArn}:${randomUUID()}`).digest('hex') + randomUUID().replace(/-/g, '');
+  hash('sha256', `${subscriptionArn}:${randomUUID()}`, 'hex') + randomUUID().replace(/-/g, '');
 
 function defaultTopicAttribute(name: string, topic: Topic): string {
   const account = topic.arn.split(':')[4];

@@ -7,6 +7,8 @@ import { FunctionInstance, type InitResult, type InstanceConfig, type Invocation
 
 /** How long an idle instance stays warm (Lambda keeps them minutes, not forever). */
 export const IDLE_MS = 5 * 60_000;
+/** Lambda gives the init phase (module load) its own 10 s; the function timeout starts with the handler. */
+export const INIT_TIMEOUT_MS = 10_000;
 
 export class ThrottledError extends Error {
   constructor(readonly reason: string) {
@@ -97,8 +99,8 @@ export class FunctionPool {
     this.busy.add(instance);
     instance.sink = sink;
     try {
-      // Cold: wait for the module to load (bounded by the function timeout, like Lambda's init phase).
-      if (!warm) init = await withTimeout(instance.ready, timeoutMs);
+      // Cold: wait for the module to load, bounded like Lambda's init phase.
+      if (!warm) init = await withTimeout(instance.ready, INIT_TIMEOUT_MS, id);
       if (init && !init.ok) {
         instance.kill();
         return { outcome: { ok: false, error: init.error, durationMs: 0, memMb: 0 }, initMs: init.initMs };
@@ -156,14 +158,14 @@ export class FunctionPool {
   }
 }
 
-const initTimeout = (ms: number): InitResult => ({
+const initTimeout = (ms: number, id: string): InitResult => ({
   ok: false,
   initMs: ms,
-  error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${(ms / 1000).toFixed(2)} seconds` },
+  error: { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${id} Error: Task timed out after ${(ms / 1000).toFixed(2)} seconds` },
 });
 
-function withTimeout(ready: Promise<InitResult>, ms: number): Promise<InitResult> {
+function withTimeout(ready: Promise<InitResult>, ms: number, id: string): Promise<InitResult> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<InitResult>((resolve) => (timer = setTimeout(() => resolve(initTimeout(ms)), ms)));
+  const timeout = new Promise<InitResult>((resolve) => (timer = setTimeout(() => resolve(initTimeout(ms, id)), ms)));
   return Promise.race([ready, timeout]).finally(() => clearTimeout(timer));
 }
