@@ -61,7 +61,8 @@ export const messagingSection: BenchSection = {
     const add = (row: Omit<BenchRow, 'section'>) => {
       rows.push({ section: 'sqs+sns', ...row });
       const latency = row.p50Ms !== undefined ? `  p50 ${row.p50Ms.toFixed(2)} ms  p99 ${row.p99Ms!.toFixed(2)} ms` : '';
-      log(`  ${row.scenario.padEnd(30)} ${row.target.padEnd(10)} ${Math.round(row.rate).toString().padStart(7)} ${row.unit}${latency}${row.note ? `  (${row.note})` : ''}`);
+      const cpu = row.cpuUsPerRequest !== undefined ? `  ${row.cpuUsPerRequest.toFixed(0)} µs CPU/req` : '';
+      log(`  ${row.scenario.padEnd(30)} ${row.target.padEnd(10)} ${Math.round(row.rate).toString().padStart(7)} ${row.unit}${latency}${cpu}${row.note ? `  (${row.note})` : ''}`);
     };
     const targets = await Promise.all(targetNames.map((name) => startTarget(name)));
     try {
@@ -73,11 +74,14 @@ export const messagingSection: BenchSection = {
       ];
       for (const { scenario, unit, script } of scenarios) {
         const best: Array<LoadResult | undefined> = targets.map(() => undefined);
+        const leastCpu: number[] = targets.map(() => Infinity);
         for (let round = 0; round < rounds; round++) {
           for (const [i, target] of targets.entries()) {
             const lua = script(i);
             if (!lua) continue;
+            const cpuBefore = target.cpuMs();
             const result = await runWrk(target.endpoint, lua, load);
+            leastCpu[i] = Math.min(leastCpu[i], ((target.cpuMs() - cpuBefore) * 1000) / result.requests);
             // The ceiling never returns a receipt handle, so each of its requests stands for half a pair.
             if (unit === 'pairs/s' && target.name === 'ceiling') result.unitRate = result.rate / 2;
             if (!best[i] || result.unitRate > best[i]!.unitRate) best[i] = result;
@@ -86,7 +90,10 @@ export const messagingSection: BenchSection = {
         for (const [i, target] of targets.entries()) {
           const r = best[i];
           if (!r) add({ scenario, target: target.name, rate: 0, unit, note: 'SNS not available' });
-          else add({ scenario, target: target.name, rate: r.unitRate, unit, p50Ms: r.p50Ms, p99Ms: r.p99Ms, note: r.failures ? `${r.failures} failed` : undefined });
+          else {
+            const note = r.failures ? `${r.failures} failed` : undefined;
+            add({ scenario, target: target.name, rate: r.unitRate, unit, p50Ms: r.p50Ms, p99Ms: r.p99Ms, cpuUsPerRequest: leastCpu[i], note });
+          }
         }
       }
       for (const [i, target] of targets.entries()) {

@@ -23,13 +23,18 @@ function requireWrk(): void {
 }
 
 function printRatios(rows: BenchRow[]): void {
-  const rate = (scenario: string, target: string) => rows.find((r) => r.scenario === scenario && r.target === target)?.rate;
-  console.log('\nratios (local cloud vs bare node:http ceiling, and vs fauxqs):');
+  const find = (scenario: string, target: string) => rows.find((r) => r.scenario === scenario && r.target === target);
+  console.log('\nratios of the local cloud to the bare node:http ceiling and to fauxqs');
+  console.log('  (throughput: best run under the current machine load; capacity: server CPU µs per request, load-independent)');
   for (const scenario of ['SendMessage', 'ReceiveMessage+DeleteMessage', 'Publish (fan-out to 3 SQS)']) {
-    const [ours, ceiling, fauxqs] = [rate(scenario, 'localcloud'), rate(scenario, 'ceiling'), rate(scenario, 'fauxqs')];
-    if (!ours) continue;
-    const parts = [ceiling ? `${((ours / ceiling) * 100).toFixed(0)} % of ceiling` : undefined, fauxqs ? `${(ours / fauxqs).toFixed(2)}× fauxqs` : undefined];
-    console.log(`  ${scenario.padEnd(28)} ${parts.filter(Boolean).join(', ')}`);
+    const [ours, ceiling, fauxqs] = [find(scenario, 'localcloud'), find(scenario, 'ceiling'), find(scenario, 'fauxqs')];
+    if (!ours?.rate) continue;
+    const parts: string[] = [];
+    if (ceiling?.rate) parts.push(`throughput ${((ours.rate / ceiling.rate) * 100).toFixed(0)} % of ceiling`);
+    if (fauxqs?.rate) parts.push(`${(ours.rate / fauxqs.rate).toFixed(2)}× fauxqs`);
+    if (ours.cpuUsPerRequest && ceiling?.cpuUsPerRequest) parts.push(`capacity ${((ceiling.cpuUsPerRequest / ours.cpuUsPerRequest) * 100).toFixed(0)} % of ceiling`);
+    if (ours.cpuUsPerRequest && fauxqs?.cpuUsPerRequest) parts.push(`${(fauxqs.cpuUsPerRequest / ours.cpuUsPerRequest).toFixed(2)}× fauxqs`);
+    console.log(`  ${scenario.padEnd(28)} ${parts.join(', ')}`);
   }
 }
 

@@ -7,6 +7,8 @@ export interface BenchRow {
   unit: string;
   p50Ms?: number;
   p99Ms?: number;
+  /** Server CPU time per request in µs: independent of how busy the rest of the machine is. */
+  cpuUsPerRequest?: number;
   note?: string;
 }
 

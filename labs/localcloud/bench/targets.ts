@@ -10,6 +10,8 @@ export interface Target {
   endpoint: string;
   pid: number;
   rssBytes(): number;
+  /** CPU time (user + system) the server process has used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -37,10 +39,18 @@ export async function startTarget(name: 'localcloud' | 'fauxqs' | 'ceiling'): Pr
     pid: child.pid!,
     // VmRSS of the server process alone (Linux).
     rssBytes: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** utime + stime from /proc/<pid>/stat (Linux), in ms; clock ticks are 100 per second there. */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

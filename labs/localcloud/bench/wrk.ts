@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface LoadResult {
+  requests: number;
   /** Requests per second over the run. */
   rate: number;
   /** Completed units per second when a unit is more than one request (receive+delete pairs), else equal to rate. */
@@ -92,6 +93,7 @@ export function runWrk(endpoint: string, script: string, options: LoadOptions): 
       const r = JSON.parse(match[1]) as { requests: number; duration_us: number; p50_us: number; p99_us: number; non2xx: number; socket: number; units: number };
       const seconds = r.duration_us / 1e6;
       resolve({
+        requests: r.requests,
         rate: r.requests / seconds,
         unitRate: (r.units > 0 ? r.units : r.requests) / seconds,
         p50Ms: r.p50_us / 1000,

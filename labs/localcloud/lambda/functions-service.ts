@@ -18,7 +18,7 @@ import { functionArn, functionNameOf } from './arn.ts';
 import { functionEnvironment } from './environment.ts';
 import { newFunction, withCode, withConfiguration } from './functions.ts';
 import { endLine, logTail, reportLine, startLine } from './logs.ts';
-import { repoRoot, type ErrorDocument, type InstanceConfig } from './runtime/instance.ts';
+import { repoRoot, type InstanceConfig } from './runtime/instance.ts';
 import { ConcurrencyGate, FunctionPool, ThrottledError } from './runtime/pool.ts';
 
 /** 6 MB as Lambda counts it (6,291,556 bytes, request and response of a synchronous invoke). */
@@ -156,14 +156,15 @@ export class LambdaFunctions implements LambdaInternalApi {
     let payload: string;
     let functionError: 'Unhandled' | undefined;
     if (outcome.ok && Buffer.byteLength(outcome.payload) > MAX_SYNC_PAYLOAD) {
-      payload = errorJson({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_SYNC_PAYLOAD} bytes).` });
+      payload = JSON.stringify({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_SYNC_PAYLOAD} bytes).` });
       functionError = 'Unhandled';
     } else if (outcome.ok) {
       payload = outcome.payload;
     } else {
-      payload = errorJson(outcome.error);
+      payload = JSON.stringify(outcome.error);
       functionError = 'Unhandled';
-      if (outcome.error.errorType !== 'Sandbox.Timedout' && !outcome.error.errorType.startsWith('Runtime.ExitError')) {
+      // The runtime logs handler errors; timeouts and exits have their own lines.
+      if (outcome.error.errorType !== 'Sandbox.Timedout' && outcome.error.errorType !== 'Runtime.ExitError') {
         const line = `${new Date().toISOString()}\t${requestId}\tERROR\tInvoke Error \t${JSON.stringify(outcome.error)}\n`;
         collect(line);
         this.log(info, line);
@@ -177,7 +178,7 @@ export class LambdaFunctions implements LambdaInternalApi {
         memorySize: info.memorySize,
         maxMemoryUsedMb: outcome.memMb,
         initMs,
-        status: outcome.ok ? undefined : !outcome.ok && outcome.timedOut ? 'timeout' : 'error',
+        status: outcome.ok ? undefined : outcome.timedOut ? 'timeout' : 'error',
       });
     collect(tail);
     this.log(info, tail);
@@ -275,6 +276,4 @@ export class LambdaFunctions implements LambdaInternalApi {
 }
 
 type InstanceCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-
-const errorJson = (error: ErrorDocument): string => JSON.stringify(error);
 

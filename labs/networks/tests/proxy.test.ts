@@ -28,7 +28,14 @@ afterAll(async () => {
 });
 
 const get = (host: string | null, path = '/', headers: string[] = []) => sendRaw(proxy.url, rawRequest({ host, path, headers }));
-const report = (body: string) => JSON.parse(body) as Received;
+/** The backend's JSON report of what it received; a clear failure when the answer is something else. */
+function report(body: string): Received {
+  try {
+    return JSON.parse(body) as Received;
+  } catch {
+    throw new Error(`expected the backend's JSON report, but the client received ${JSON.stringify(body.slice(0, 200))}`);
+  }
+}
 
 describe('virtual hosts', () => {
   it('sends each Host to its own backend, over one address and port', async () => {
