@@ -69,7 +69,8 @@ describe('HTTP API routing and the payload format 2.0 event', () => {
       pathParameters: { id: '42' },
       isBase64Encoded: false,
     });
-    expect(event.headers).toMatchObject({ 'x-custom': 'Yes', 'user-agent': 'lab-test' });
+    expect(event.headers).toMatchObject({ 'x-custom': 'Yes', 'user-agent': 'lab-test', 'x-forwarded-for': '127.0.0.1', 'x-forwarded-proto': 'http' });
+    expect((event.headers as Record<string, string>)['x-amzn-trace-id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
     expect(event.headers).not.toHaveProperty('cookie');
     expect(event).not.toHaveProperty('body');
     const ctx = event.requestContext;

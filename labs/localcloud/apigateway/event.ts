@@ -15,6 +15,8 @@ export interface EventInput {
   pathParameters: Record<string, string>;
   sourceIp: string;
   requestId: string;
+  /** 24 hex digits, the random part of the X-Ray trace id. */
+  traceId: string;
   timeEpoch: number;
   jwt?: { claims: JwtClaims; scopes: string[] };
 }
@@ -52,6 +54,12 @@ export function buildEvent(input: EventInput): Record<string, unknown> {
     if (name === 'cookie') cookies = value.split(/;\s*/).filter(Boolean);
     else headers[name] = value;
   }
+  // Headers API Gateway adds on its way to the integration.
+  const port = /:(\d+)$/.exec(headers.host ?? '')?.[1] ?? '80';
+  headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${input.sourceIp}` : input.sourceIp;
+  headers['x-forwarded-port'] = port;
+  headers['x-forwarded-proto'] = 'http';
+  headers['x-amzn-trace-id'] = `Root=1-${Math.floor(input.timeEpoch / 1000).toString(16).padStart(8, '0')}-${input.traceId}`;
   const queryStringParameters: Record<string, string> = {};
   for (const key of new Set(input.query.keys())) queryStringParameters[key] = input.query.getAll(key).join(',');
   const domainName = headers.host ?? 'localhost';

@@ -16,19 +16,21 @@ import type { HttpApi, HttpApiStore, Route } from './store.ts';
 /** API Gateway's payload limit for HTTP APIs. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
-/** Random bytes drawn in blocks: one crypto call per 400 request ids instead of one per request. */
+/** Random bytes drawn in blocks: one crypto call per few hundred ids instead of one per request. */
 const entropy = Buffer.alloc(4000);
 let entropyOffset = entropy.length;
 
-/** The id format of `apigw-requestid` (e.g. `JKJaXmPLvHcESHA=`). */
-function apiRequestId(): string {
-  if (entropyOffset === entropy.length) {
+function randomText(bytes: number, encoding: 'base64' | 'hex'): string {
+  if (entropyOffset + bytes > entropy.length) {
     randomFillSync(entropy);
     entropyOffset = 0;
   }
-  entropyOffset += 10;
-  return entropy.toString('base64', entropyOffset - 10, entropyOffset);
+  entropyOffset += bytes;
+  return entropy.toString(encoding, entropyOffset - bytes, entropyOffset);
 }
+
+/** The id format of `apigw-requestid` (e.g. `JKJaXmPLvHcESHA=`). */
+const apiRequestId = () => randomText(10, 'base64');
 
 function message(status: number, text: string, requestId: string, extra: Record<string, string> = {}): LocalResponse {
   return {
@@ -98,6 +100,7 @@ export class HttpApiGateway {
       pathParameters: match.pathParameters,
       sourceIp: (req.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
       requestId,
+      traceId: randomText(12, 'hex'),
       timeEpoch: this.ctx.clock.now(),
       jwt,
     });

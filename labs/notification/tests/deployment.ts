@@ -15,7 +15,7 @@ import { regionFromEnv } from '../../kit/aws-account.ts';
 import { deployLabLocally, ensureLocalCloud } from '../../kit/local-cloud.ts';
 import { LOCAL_ENDPOINT, ssmClientFor } from '../../kit/ssm.ts';
 import { resolveTarget } from '../../kit/target.ts';
-import { smsOutbox, sqsObserver, type DeliveryObserver } from './observers.ts';
+import { smsOutbox, sqsObserver, type DeliveryObserver } from '../../kit/topic-observers.ts';
 
 export interface NotificationStack {
   apiUrl: string;
@@ -55,7 +55,7 @@ export async function notificationStack(): Promise<NotificationStack> {
     const outputs = outputsFrom(outputsFile);
     if (process.env.LAB_CLOUD === 'aws') {
       vi.setConfig({ testTimeout: 60_000 }); // SNS → SQS takes seconds; each test waits for deliveries to settle
-      const deliveries = await sqsObserver(outputs.TopicArn, regionFromEnv());
+      const deliveries = await sqsObserver(outputs.TopicArn, { region: regionFromEnv() });
       return { apiUrl: outputs.ApiUrl, secret: await readSecret('aws'), deliveries, close: () => deliveries.close() };
     }
     const endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT;

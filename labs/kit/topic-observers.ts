@@ -1,7 +1,7 @@
 /**
- * How the tests see what the topic delivered. Locally: the local cloud's SMS outbox. On AWS (no phone needed): an SQS
- * queue subscribed to the topic for the duration of a test file. Tests find their own messages by a unique token, so
- * test files running in parallel against one stack do not count each other's SMS.
+ * How a lab's tests see what an SNS topic delivered. Locally: the local cloud's SMS outbox. On AWS (no phone needed):
+ * an SQS queue subscribed to the topic for the duration of a test file. Tests find their own messages by a unique
+ * token, so test files running in parallel against one stack do not count each other's messages.
  */
 import { CreateQueueCommand, DeleteMessageBatchCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { SNSClient, SubscribeCommand, UnsubscribeCommand } from '@aws-sdk/client-sns';
@@ -46,10 +46,17 @@ export function smsOutbox(endpoint: string, topicArn: string): DeliveryObserver 
   };
 }
 
+/** SDK client settings; on AWS just the region, in tests of this module a local endpoint too. */
+export interface ClientSettings {
+  region: string;
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
 /** A temporary queue subscribed to the topic (raw delivery); removed again by `close`. */
-export async function sqsObserver(topicArn: string, region: string): Promise<DeliveryObserver> {
-  const sqs = new SQSClient({ region });
-  const sns = new SNSClient({ region });
+export async function sqsObserver(topicArn: string, client: ClientSettings, settleMs = 5_000): Promise<DeliveryObserver> {
+  const sqs = new SQSClient(client);
+  const sns = new SNSClient(client);
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `ccvs-notification-test-${Date.now()}`, Attributes: { MessageRetentionPeriod: '3600' } }));
   const queueUrl = QueueUrl!;
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
@@ -72,8 +79,8 @@ export async function sqsObserver(topicArn: string, region: string): Promise<Del
     return received;
   };
   return {
-    // SNS to SQS takes up to a few seconds: wait until nothing new came for 5 s.
-    messagesWith: (token) => settled(async () => (await drain()).filter((m) => m.includes(token)), 5_000, 30_000, 0),
+    // SNS to SQS takes up to a few seconds on AWS: wait until nothing new came for `settleMs`.
+    messagesWith: (token) => settled(async () => (await drain()).filter((m) => m.includes(token)), settleMs, 30_000, 0),
     async close() {
       await sns.send(new UnsubscribeCommand({ SubscriptionArn })).catch(() => {});
       await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl })).catch(() => {});
