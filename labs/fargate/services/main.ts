@@ -1,5 +1,5 @@
 /**
- * Entry point of both containers and of `run.ts`: `main.ts backend` or `main.ts api`. Configuration comes from
+ * Entry point of both containers and of `run.ts`: `main.ts backend` or `main.ts api` (`SERVICE` in the image). Configuration comes from
  * the environment only (12-factor), so the same image runs locally, in the local tests and on Fargate.
  * Bad configuration ends with one sentence and exit code 1; SIGTERM (what ECS sends before it stops a task)
  * closes the server and ends the process.
@@ -21,8 +21,9 @@ async function start(role: Role): Promise<RunningServer> {
 }
 
 async function main(): Promise<void> {
-  const role = process.argv[2] as Role;
-  if (!roles.includes(role)) throw new Error(`usage: main.ts <${roles.join('|')}>, got "${process.argv[2] ?? ''}"`);
+  // The role comes from the command line locally and from SERVICE in the container image.
+  const role = (process.argv[2] ?? process.env.SERVICE) as Role;
+  if (!roles.includes(role)) throw new Error(`usage: main.ts <${roles.join('|')}> (or SERVICE=…), got "${role ?? ''}"`);
   const running = await start(role);
   console.log(`${role}: listening on ${running.url}`);
   const stop = () => void running.close().then(() => process.exit(0));
