@@ -6,8 +6,11 @@ import os from 'node:os';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { deployableStacks, GUARDRAIL, labSourceFrom, labStacks } from './labs.ts';
+import { FanoutStack, slowWorkMsFrom } from './fanout-stack.ts';
+import { FargateStack } from './fargate-stack.ts';
 import { GuardrailStack } from './guardrail-stack.ts';
 import { NotificationStack } from './notification-stack.ts';
+import { QueueStack } from './queue-stack.ts';
 
 export function buildApp(app = new App()): App {
   const source = labSourceFrom(app.node.tryGetContext('labSource'));
@@ -16,6 +19,9 @@ export function buildApp(app = new App()): App {
   const common = { owner, expiresAt, source };
 
   new NotificationStack(app, labStacks.notification, { ...common, lab: 'notification' });
+  new QueueStack(app, labStacks.queue, { ...common, lab: 'queue' });
+  new FanoutStack(app, labStacks.fanout, { ...common, lab: 'fanout', slowWorkMs: slowWorkMsFrom(app.node.tryGetContext('slowWorkMs')) });
+  new FargateStack(app, labStacks.fargate, { ...common, lab: 'fargate' });
   new GuardrailStack(app, deployableStacks[GUARDRAIL], { owner, expiresAt: 'never', lab: GUARDRAIL });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

@@ -1,6 +1,9 @@
 /** Which stack deploys which lab. The lab kit, the local deployer and the tests read this one map. */
 export const labStacks = {
   notification: 'CcvsNotification',
+  queue: 'CcvsQueue',
+  fanout: 'CcvsFanout',
+  fargate: 'CcvsFargate',
 } as const satisfies Record<string, string>;
 
 /** Optional account guardrail (a monthly cost budget with an e-mail alert); deployed like a lab. */

@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { labStacks } from '../../infra/lib/labs.ts';
-import { deployLabLocally, ensureLocalCloud, localCloudEnv, type CloudHandle } from './local-cloud.ts';
+import { environmentFor } from '../localcloud/cli.ts';
+import { deployLabLocally, ensureLocalCloud, type CloudHandle } from './local-cloud.ts';
 import { outputsFile } from './paths.ts';
 import { toExercismResults } from './results.ts';
 import { runLabTests, type LabRun } from './run-tests.ts';
@@ -56,7 +57,7 @@ export async function openCheck(lab: string, options: CheckOptions): Promise<Che
   const cloud: CloudHandle = await ensureLocalCloud();
   log(cloud.started ? `Started a local cloud at ${cloud.endpoint} (it stops when this command ends).` : `Using the local cloud at ${cloud.endpoint}.`);
   const file = outputsFile(lab, 'local');
-  const env = { ...localCloudEnv(cloud.endpoint), LAB_CLOUD: 'local', LAB_OUTPUTS: file };
+  const env = { ...environmentFor(cloud.endpoint), LAB_CLOUD: 'local', LAB_OUTPUTS: file };
   return {
     where: `the local cloud at ${cloud.endpoint}`,
     async run(signal) {

@@ -7,7 +7,6 @@ import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { labSecrets, stackNameFor } from '../../infra/lib/labs.ts';
 import { deployAssembly } from '../localcloud/deployer/client.ts';
 import { writeOutputsFile } from '../localcloud/deployer/outputs.ts';
-import { environmentFor } from '../localcloud/cli.ts';
 import { DEFAULT_PORT, startLocalCloud, type LocalCloud } from '../localcloud/core/server.ts';
 import { labAssembly } from './assembly.ts';
 import { LOCAL_ENDPOINT, putLabSecret, ssmClientFor } from './ssm.ts';
@@ -32,7 +31,7 @@ export async function isCloudRunning(endpoint: string): Promise<boolean> {
   }
 }
 
-/** Uses the cloud at 127.0.0.1:4566 when it runs; otherwise starts one in this process (port 0: any free port). */
+/** Uses the cloud at 127.0.0.1:4566 when it runs; otherwise starts one in this process (on `port`; 0 means any free one). */
 export async function ensureLocalCloud(options: { port?: number; reuse?: boolean; quiet?: boolean } = {}): Promise<CloudHandle> {
   if (options.reuse !== false && (await isCloudRunning(LOCAL_ENDPOINT))) {
     return { endpoint: LOCAL_ENDPOINT, started: false, stop: async () => {} };
@@ -50,9 +49,6 @@ export async function ensureLocalCloud(options: { port?: number; reuse?: boolean
   }
   return { endpoint: cloud.endpoint, started: true, stop: () => cloud.stop() };
 }
-
-/** SDK settings that point at the local cloud, for the tests' child process. */
-export const localCloudEnv = (endpoint: string): Record<string, string> => environmentFor(endpoint);
 
 /** Creates the lab's secret in the local SSM unless it exists: a warm function keeps the value it read at its cold start. */
 export async function ensureLocalSecret(lab: string, endpoint: string): Promise<void> {

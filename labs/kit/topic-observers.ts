@@ -57,7 +57,7 @@ export interface ClientSettings {
 export async function sqsObserver(topicArn: string, client: ClientSettings, settleMs = 5_000): Promise<DeliveryObserver> {
   const sqs = new SQSClient(client);
   const sns = new SNSClient(client);
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `ccvs-notification-test-${Date.now()}`, Attributes: { MessageRetentionPeriod: '3600' } }));
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `ccvs-test-observer-${Date.now()}`, Attributes: { MessageRetentionPeriod: '3600' } }));
   const queueUrl = QueueUrl!;
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
   const queueArn = Attributes!.QueueArn!;

@@ -5,7 +5,7 @@
  * - a write accepted with a token lower than one accepted before — a stale leader changed the resource.
  * Liveness (did anyone lead at all?) is for the tests to check; the checker only looks at safety.
  */
-import type { Recorded } from './history.ts';
+import type { History, Recorded } from './history.ts';
 
 export interface CheckResult {
   ok: boolean;
@@ -38,4 +38,11 @@ export function checkElection(events: readonly Recorded[]): CheckResult {
     current = { token: e.token, worker: e.worker };
   }
   return { ok: violations.length === 0, violations };
+}
+
+/** The violations, then the history they come from (cut to `maxEvents`), for a failing test's message. */
+export function explainCheck(check: CheckResult, history: History, maxEvents = 60): string {
+  const lines = history.describe().split('\n');
+  const shown = lines.length > maxEvents ? [...lines.slice(0, maxEvents), `… ${lines.length - maxEvents} more events`] : lines;
+  return [`${check.violations.length} violation(s):`, ...check.violations.slice(0, 10), 'history:', ...shown].join('\n');
 }

@@ -1,7 +1,10 @@
 /** Acceptance tests of the public API: answers via the backend, fails fast and clearly when it cannot. */
 import { describe, expect, it } from 'vitest';
 import { QUOTES } from '../services/backend.ts';
-import { closedPortUrl, get, startApi, startBackend, startFailingBackend, startHangingBackend, TIMEOUT_MS } from './harness.ts';
+import { closedPortUrl, get, servicesOf, startFailingBackend, startHangingBackend, TIMEOUT_MS } from './harness.ts';
+import { impl } from './target.ts';
+
+const { startApi, startBackend } = servicesOf(impl);
 
 /** Generous slack over the API's own timeout: scheduling on a busy machine, not a second chance. */
 const WITHIN = TIMEOUT_MS + 700;

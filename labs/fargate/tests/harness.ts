@@ -6,8 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { createBackend } from '../services/backend.ts';
+import type { Implementation } from '../services/implementation.ts';
 import { listen, sendJson, type RunningServer } from '../services/http.ts';
-import { impl } from './target.ts';
 
 export const TIMEOUT_MS = 300;
 const running: { close(): Promise<void> }[] = [];
@@ -21,14 +21,16 @@ function track<T extends { close(): Promise<void> }>(server: T): T {
   return server;
 }
 
-/** The real backend, configured the way the implementation configures it (port 0 = free port). */
-export async function startBackend(env: Record<string, string> = {}): Promise<RunningServer> {
-  return track(await listen(createBackend(), impl.readBackendConfig({ BACKEND_PORT: '0', ...env })));
-}
-
-export async function startApi(backendUrl: string, timeoutMs = TIMEOUT_MS): Promise<RunningServer> {
-  const config = impl.readApiConfig({ API_HOST: '127.0.0.1', API_PORT: '0', BACKEND_URL: backendUrl, BACKEND_TIMEOUT_MS: String(timeoutMs) });
-  return track(await listen(impl.createApi(config), config));
+/** Starters for the real services, configured the way `impl` configures them (port 0 = free port). */
+export function servicesOf(impl: Implementation) {
+  return {
+    startBackend: async (env: Record<string, string> = {}): Promise<RunningServer> =>
+      track(await listen(createBackend(), impl.readBackendConfig({ BACKEND_PORT: '0', ...env }))),
+    startApi: async (backendUrl: string, timeoutMs = TIMEOUT_MS): Promise<RunningServer> => {
+      const config = impl.readApiConfig({ API_HOST: '127.0.0.1', API_PORT: '0', BACKEND_URL: backendUrl, BACKEND_TIMEOUT_MS: String(timeoutMs) });
+      return track(await listen(impl.createApi(config), config));
+    },
+  };
 }
 
 /** A backend that accepts connections and never answers. */

@@ -2,32 +2,13 @@
  * Acceptance tests of the local architecture: the backend is private (bound to loopback, refused on every other
  * address of this machine), and the two processes started by `run.ts` talk to each other.
  */
-import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { startLab } from '../run.ts';
-import { get, startBackend } from './harness.ts';
-import { target } from './target.ts';
+import { get, servicesOf } from './harness.ts';
+import { externalAddresses, tryConnect } from './network.ts';
+import { impl, target } from './target.ts';
 
-/** This machine's own non-loopback IPv4 addresses (connecting to them never leaves the machine). */
-export const externalAddresses = (): string[] =>
-  Object.values(networkInterfaces())
-    .flat()
-    .flatMap((i) => (i && i.family === 'IPv4' && !i.internal ? [i.address] : []));
-
-/** Tries a TCP connection; resolves 'connected' or the error code (e.g. ECONNREFUSED). */
-export function tryConnect(host: string, port: number, timeoutMs = 1000): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (outcome: string) => {
-      socket.destroy();
-      resolve(outcome);
-    };
-    socket.setTimeout(timeoutMs, () => done('timeout'));
-    socket.once('connect', () => done('connected'));
-    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
-  });
-}
+const { startBackend } = servicesOf(impl);
 
 describe('the backend stays private', () => {
   it('is bound to 127.0.0.1 with the default configuration', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateEventSourceMappingCommand, DeleteEventSourceMappingCommand, GetEventSourceMappingCommand, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
 import { eventSourcesApi, type CreateEventSourceMappingInput, type EventSourcesInternalApi } from './api.ts';
 import { eventually, startComputeFixture, testCredentials, type ComputeFixture } from '../lambda/testing.ts';
 
@@ -206,3 +207,23 @@ describe('SNS → Lambda subscription', () => {
     expect(record.Sns).toMatchObject({ Type: 'Notification', MessageId, TopicArn, Subject: 'ops', Message: 'disk full' });
   });
 });
+
+describe('event source mappings over the Lambda API', () => {
+  it('creates, lists, reads and deletes mappings with @aws-sdk/client-lambda', async () => {
+    const q = await queue('via-sdk');
+    await f.createFunction('via-sdk', consumer);
+    const created = await f.client.send(new CreateEventSourceMappingCommand({ EventSourceArn: q.arn, FunctionName: 'via-sdk', BatchSize: 5, FunctionResponseTypes: ['ReportBatchItemFailures'] }));
+    expect(created).toMatchObject({ EventSourceArn: q.arn, FunctionArn: f.lambda.getFunction('via-sdk')!.functionArn, BatchSize: 5, State: 'Creating' });
+    const listed = await f.client.send(new ListEventSourceMappingsCommand({ FunctionName: 'via-sdk' }));
+    expect(listed.EventSourceMappings?.map((m) => m.UUID)).toEqual([created.UUID]);
+    expect((await f.client.send(new GetEventSourceMappingCommand({ UUID: created.UUID }))).State).toBe('Enabled');
+    await send(q.url, 'through the sdk mapping');
+    await eventually(() => batchesOf('via-sdk').length === 1);
+    await f.client.send(new DeleteEventSourceMappingCommand({ UUID: created.UUID }));
+    const gone = await f.client.send(new GetEventSourceMappingCommand({ UUID: created.UUID })).then(() => undefined, (e: { name: string }) => e);
+    expect(gone?.name).toBe('ResourceNotFoundException');
+    const bad = await f.client.send(new CreateEventSourceMappingCommand({ EventSourceArn: q.arn, FunctionName: 'via-sdk', BatchSize: 0 })).then(() => undefined, (e: { name: string; message: string }) => e);
+    expect(bad).toMatchObject({ name: 'InvalidParameterValueException', message: expect.stringContaining('BatchSize 0 is out of range') });
+  });
+});
+

@@ -55,8 +55,9 @@ export async function notificationStack(): Promise<NotificationStack> {
     const outputs = outputsFrom(outputsFile);
     if (process.env.LAB_CLOUD === 'aws') {
       vi.setConfig({ testTimeout: 60_000 }); // SNS → SQS takes seconds; each test waits for deliveries to settle
+      const secret = await readSecret('aws');
       const deliveries = await sqsObserver(outputs.TopicArn, { region: regionFromEnv() });
-      return { apiUrl: outputs.ApiUrl, secret: await readSecret('aws'), deliveries, close: () => deliveries.close() };
+      return { apiUrl: outputs.ApiUrl, secret, deliveries, close: () => deliveries.close() };
     }
     const endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT;
     return { apiUrl: outputs.ApiUrl, secret: await readSecret('local', endpoint), deliveries: smsOutbox(endpoint, outputs.TopicArn), close: async () => {} };

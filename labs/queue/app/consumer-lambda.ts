@@ -1,0 +1,18 @@
+/** Wires a `SettleOrder` (exercise or solution) into the consumer Lambda's handler. */
+import type { SQSEvent } from 'aws-lambda';
+import { dynamoClient, publishOutcome, retryLater, tablesFromEnv } from './aws.ts';
+import { createConsumer } from './consumer.ts';
+import type { SettleOrder } from './tables.ts';
+
+export function consumerHandler(settle: SettleOrder) {
+  let consume: ReturnType<typeof createConsumer> | undefined;
+  return (event: SQSEvent) => {
+    consume ??= createConsumer({
+      settle: (order) => settle(dynamoClient(), tablesFromEnv(), order),
+      publish: publishOutcome,
+      retryLater,
+      log: (line) => console.log(line),
+    });
+    return consume(event);
+  };
+}
