@@ -29,6 +29,8 @@ const FUNCTION_TIMEOUT = Duration.seconds(30);
 /** AWS recommends a visibility timeout of at least six times the function timeout for SQS event sources. */
 const VISIBILITY_TIMEOUT = Duration.seconds(180);
 const BATCH_SIZE = 5;
+/** At most two batches per queue at a time (the lowest Lambda allows): bounds cost and keeps instances warm. */
+const MAX_CONCURRENCY = 2;
 
 export interface FanoutStackProps extends CourseStackProps, StackProps {
   source: LabSource;
@@ -109,7 +111,7 @@ export class FanoutStack extends CourseStack {
         bundling: { format: OutputFormat.CJS, externalModules: ['@aws-sdk/*'], minify: true },
       });
       // The event source grants exactly the consume actions on this queue.
-      fn.addEventSource(new SqsEventSource(queue, { batchSize: BATCH_SIZE, reportBatchItemFailures: true }));
+      fn.addEventSource(new SqsEventSource(queue, { batchSize: BATCH_SIZE, maxConcurrency: MAX_CONCURRENCY, reportBatchItemFailures: true }));
       receipts.grant(fn, 'dynamodb:PutItem');
 
       new CfnOutput(this, `${name}QueueUrl`, { value: queue.queueUrl });

@@ -91,7 +91,7 @@ describe('fanout stack', () => {
   it('drains every queue with its own function through an event source mapping, with a dead-letter queue behind it', () => {
     solution.resourceCountIs('AWS::Lambda::EventSourceMapping', consumers.length);
     solution.resourceCountIs('AWS::Lambda::Function', consumers.length);
-    solution.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 5, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    solution.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 5, ScalingConfig: { MaximumConcurrency: 2 }, FunctionResponseTypes: ['ReportBatchItemFailures'] });
     const failed = logicalId(solution, 'AWS::SQS::Queue', 'Failed');
     for (const consumer of consumers) {
       solution.hasResourceProperties('AWS::SQS::Queue', {
