@@ -36,6 +36,24 @@ export const chapters: readonly Chapter[] = [
     labs: ['networks'],
   },
   {
+    slug: '03-architectures',
+    title: { de: 'Architekturen & Kommunikation', en: 'Architectures & communication' },
+    summary: {
+      de: 'Client-Server und Peer-to-Peer, direkte und indirekte Kommunikation, Rollen und Platzierung – und wie eine Bestellung per Fan-out vier Empfänger erreicht.',
+      en: 'Client-server and peer-to-peer, direct and indirect communication, roles and placement – and how one order reaches four receivers by fan-out.',
+    },
+    labs: ['fanout'],
+  },
+  {
+    slug: '04-operating-models',
+    title: { de: 'Betriebsmodelle: IaaS, PaaS, FaaS, SaaS', en: 'Operating models: IaaS, PaaS, FaaS, SaaS' },
+    summary: {
+      de: 'Wer was verwaltet, was Leerlauf kostet, wie man ein Modell wählt – und eine öffentliche API mit privatem Backend auf Fargate.',
+      en: 'Who manages what, what idling costs, how to choose a model – and a public API with a private backend on Fargate.',
+    },
+    labs: ['fargate'],
+  },
+  {
     slug: '05-serverless',
     title: { de: 'Serverless & ereignisgesteuert', en: 'Serverless & event-driven' },
     summary: {
@@ -43,6 +61,15 @@ export const chapters: readonly Chapter[] = [
       en: 'How Lambda runs events, when serverless fits – and how a webhook sends only one SMS despite repeated delivery.',
     },
     labs: ['notification'],
+  },
+  {
+    slug: '08-coordination',
+    title: { de: 'Nebenläufigkeit & Koordination', en: 'Concurrency & coordination' },
+    summary: {
+      de: 'Race Conditions, Locks und Leader Election mit Lease und Fencing Token, Lamport-Uhren, Konsistenzmodelle, Quoren, CAP und PACELC.',
+      en: 'Race conditions, locks and leader election with a lease and fencing tokens, Lamport clocks, consistency models, quorums, CAP and PACELC.',
+    },
+    labs: ['coordination'],
   },
 ];
 

@@ -9,6 +9,7 @@ import { withMermaid } from 'vitepress-plugin-mermaid';
 import { chapters, allLabs, deckPath, labLink, pageLink, type Lang } from './course.config.ts';
 import { siteBase } from './scripts/lib/base.ts';
 import { draftChapterPages } from './scripts/lib/drafts.ts';
+import { chapterNumber } from './docs/.vitepress/theme/chapter-number.ts';
 
 const labels = {
   de: {
@@ -50,7 +51,7 @@ function sidebar(lang: Lang): DefaultTheme.SidebarItem[] {
   return [
     {
       text: l.chapters,
-      items: chapters.map((c, i) => ({ text: `${i + 1}. ${c.title[lang]}`, link: pageLink(c.slug, lang) })),
+      items: chapters.map((c) => ({ text: `${chapterNumber(c.slug)}. ${c.title[lang]}`, link: pageLink(c.slug, lang) })),
     },
     {
       text: l.labs,
@@ -63,6 +64,8 @@ function sidebar(lang: Lang): DefaultTheme.SidebarItem[] {
 function themeConfig(lang: Lang): DefaultTheme.Config {
   const l = labels[lang];
   return {
+    // The full course title is too long for the nav bar next to the search box.
+    siteTitle: lang === 'de' ? 'Cloud & verteilte Systeme' : 'Cloud & Distributed Systems',
     nav: [
       { text: l.chapters, link: chapters[0] ? pageLink(chapters[0].slug, lang) : localePrefix(lang) },
       {

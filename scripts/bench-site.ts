@@ -35,8 +35,8 @@ function timeUnchangedStart(): Promise<{ seconds: number; rebuilt: boolean }> {
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`npm start did not serve within 120 s:\n${output.slice(-2000)}`));
-    }, 120_000);
+      reject(new Error(`npm start did not serve within 600 s:\n${output.slice(-2000)}`));
+    }, 600_000);
     child.stdout.on('data', async (chunk: Buffer) => {
       output += chunk.toString();
       const url = /Workbook and decks: (http:\/\/\S+)/.exec(output)?.[1];

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { deployableStacks, GUARDRAIL, labSourceFrom, labStacks } from './labs.ts';
+import { DatalakeStack } from './datalake-stack.ts';
 import { FanoutStack, slowWorkMsFrom } from './fanout-stack.ts';
 import { FargateStack } from './fargate-stack.ts';
 import { GuardrailStack } from './guardrail-stack.ts';
@@ -22,6 +23,7 @@ export function buildApp(app = new App()): App {
   new QueueStack(app, labStacks.queue, { ...common, lab: 'queue' });
   new FanoutStack(app, labStacks.fanout, { ...common, lab: 'fanout', slowWorkMs: slowWorkMsFrom(app.node.tryGetContext('slowWorkMs')) });
   new FargateStack(app, labStacks.fargate, { ...common, lab: 'fargate' });
+  new DatalakeStack(app, labStacks.datalake, { ...common, lab: 'datalake' });
   new GuardrailStack(app, deployableStacks[GUARDRAIL], { owner, expiresAt: 'never', lab: GUARDRAIL });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

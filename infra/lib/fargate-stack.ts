@@ -166,7 +166,6 @@ export class FargateStack extends CourseStack {
       scheduleExpression: selfDestructExpression(props.expiresAt),
       scheduleExpressionTimezone: 'UTC',
       flexibleTimeWindow: { mode: 'OFF' },
-      actionAfterCompletion: 'DELETE',
       target: {
         arn: 'arn:aws:scheduler:::aws-sdk:cloudformation:deleteStack',
         roleArn: selfDestructRole.roleArn,

@@ -4,6 +4,7 @@ export const labStacks = {
   queue: 'CcvsQueue',
   fanout: 'CcvsFanout',
   fargate: 'CcvsFargate',
+  datalake: 'CcvsDatalake',
 } as const satisfies Record<string, string>;
 
 /** Optional account guardrail (a monthly cost budget with an e-mail alert); deployed like a lab. */

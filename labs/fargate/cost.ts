@@ -20,6 +20,8 @@ export const prices = {
   lambdaGbSecond: 0.0000166667,
   lambdaFreeRequests: 1_000_000,
   lambdaFreeGbSeconds: 400_000,
+  /** API Gateway HTTP API in front of the function (`aws-facts.md` §4). */
+  httpApiPerMillionRequests: 1.0,
 } as const;
 
 /** Per hour for one Fargate task of the given size. */
@@ -55,6 +57,12 @@ export function lambdaMonth(requests: number, memoryGb: number, durationS: numbe
   return (billableRequests / 1_000_000) * prices.lambdaPerMillionRequests + billableGbSeconds * prices.lambdaGbSecond;
 }
 
+/** Requests per month at which Lambda behind an HTTP API (no free tier) costs as much as the idle container setup. */
+export function breakEvenRequests(memoryGb: number, durationS: number): number {
+  const perRequest = lambdaMonth(1_000_000, memoryGb, durationS, false) / 1_000_000 + prices.httpApiPerMillionRequests / 1_000_000;
+  return idleContainerMonth() / perRequest;
+}
+
 const usd = (value: number, digits = 2) => `$${value.toFixed(digits)}`;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -63,5 +71,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const total = lines.reduce((sum, l) => sum + l.perHour, 0);
   console.log(`${'total (plus VPC endpoints, see README)'.padEnd(48)} ${usd(total, 4)}/h  ${usd(total * HOURS_PER_MONTH)}/month`);
   console.log(`\nidle ALB + one smallest task, per month: ${usd(idleContainerMonth())}`);
+  const breakEven = breakEvenRequests(0.125, 0.2);
+  console.log(`break-even with HTTP API + Lambda (128 MB, 200 ms): ${(breakEven / 1e6).toFixed(1)} M requests/month = ${(breakEven / (HOURS_PER_MONTH * 3600)).toFixed(1)} requests/s on average`);
   console.log(`Lambda, 100,000 requests × 200 ms × 128 MB, per month: ${usd(lambdaMonth(100_000, 0.125, 0.2))} with free tier, ${usd(lambdaMonth(100_000, 0.125, 0.2, false), 4)} without`);
 }

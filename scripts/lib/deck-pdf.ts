@@ -4,12 +4,31 @@
  * Slidev's exporter runs — a Slidev server in export mode and its print route — and prints it with the
  * system Chromium through playwright-core. One deck per process: Slidev keeps its project roots in module state.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createServer, resolveOptions } from '@slidev/cli';
+import { injectPreparserExtensionLoader } from '@slidev/parser/fs';
+import type { PreparserExtensionLoader } from '@slidev/types';
 import { launchChromium } from './chromium.ts';
 
+/**
+ * Slidev's CLI registers how `setup/preparser.ts` files are loaded; used as a library, that is ours to do.
+ * Without it the quiz slides would not be expanded (see slides/shared/setup/preparser.ts).
+ */
+const loadPreparsers: PreparserExtensionLoader = async (roots, headmatter, filepath, mode) => {
+  const extensions = [];
+  for (const root of roots) {
+    const file = path.join(root, 'setup', 'preparser.ts');
+    if (!existsSync(file)) continue;
+    const setup = (await import(pathToFileURL(file).href)) as { default: (context: object) => unknown[] | Promise<unknown[]> };
+    extensions.push(...(await setup.default({ filepath, headmatter, mode })));
+  }
+  return extensions as Awaited<ReturnType<PreparserExtensionLoader>>;
+};
+
 export async function exportDeckPdf(entry: string, output: string): Promise<void> {
+  injectPreparserExtensionLoader(loadPreparsers);
   const options = await resolveOptions({ entry }, 'export');
   const server = await createServer(options, { server: { host: '127.0.0.1', port: 0 }, logLevel: 'error', clearScreen: false });
   await server.listen();

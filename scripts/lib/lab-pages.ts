@@ -27,6 +27,9 @@ export function rewriteLabLinks(markdown: string, lab: string, lang: Lang): stri
     for (const other of ['de', 'en'] as const) {
       if (repoPath === labReadme(lab, other)) return `[${text}](${labLink(lab, other)}${anchor ? `#${anchor}` : ''})`;
     }
+    // A link whose text just names the file becomes the path alone; other text keeps the path beside it.
+    const plainText = text.replace(/`/g, '').trim();
+    if (plainText === file || plainText === repoPath || plainText === path.posix.basename(file.replace(/\/$/, ''))) return `\`${repoPath}\``;
     return `${text} (\`${repoPath}\`)`;
   });
 }

@@ -135,7 +135,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
   const started = performance.now();
   checkSources(root);
   const cacheRoot = options.cacheRoot ?? path.join(root, '.cache');
-  const cacheDir = (...parts: string[]) => path.join(cacheRoot, ...parts);
+  // One cache folder per base path, so builds for / and for BASE=/course/ do not evict each other.
+  const baseFolder = base === '/' ? 'root' : base.slice(1, -1).replace(/\//g, '_');
+  const cacheDir = (kind: string, name: string) => path.join(cacheRoot, kind, baseFolder, name);
 
   const workbookHash = workbookKey(root, base);
   const workbookJob: BuildJob = {
@@ -203,7 +205,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
 /** Copies the cached outputs into dist/, unless dist/ already holds exactly these outputs. */
 function assemble(root: string, workbookDir: string, decks: { deck: Deck; dir: string }[], log: (line: string) => void): boolean {
   const dist = path.join(root, 'dist');
-  const stamp = JSON.stringify({ workbook: path.basename(workbookDir), decks: decks.map((d) => path.basename(d.dir)) });
+  const stamp = JSON.stringify({ workbook: workbookDir, decks: decks.map((d) => d.dir) });
   const stampFile = path.join(dist, STAMP);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     log('[dist] up to date');

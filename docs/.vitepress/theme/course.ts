@@ -6,6 +6,8 @@ import { computed } from 'vue';
 import { useData, withBase } from 'vitepress';
 import { deckPath, labLink, pageLink, type Lang } from '../../../course.config.ts';
 
+export { chapterNumber } from './chapter-number.ts';
+
 /** The course language of the current page: `en` under /en/, otherwise German (the root locale). */
 export function useCourseLang() {
   const { localeIndex } = useData();

@@ -11,7 +11,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { labSecrets, stackNameFor } from '../../../infra/lib/labs.ts';
 import { labAssembly } from '../../kit/assembly.ts';
 import { ensureLocalSecret, LOCAL_PHONE_NUMBER } from '../../kit/local-cloud.ts';
-import { smsOutbox } from '../../notification/tests/observers.ts';
+import { smsOutbox } from '../../kit/topic-observers.ts';
 import { fixture, sendGithub, uniqueToken } from '../../notification/tests/webhooks.ts';
 import { startLocalCloud, type LocalCloud } from '../core/server.ts';
 import { deployAssembly } from './client.ts';

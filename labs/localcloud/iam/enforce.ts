@@ -5,6 +5,7 @@
 import type { CloudContext, LocalResponse } from '../core/types.ts';
 import { iamApi } from './api.ts';
 import { jsonError } from './aws-json.ts';
+import { decodeAccessKeyId } from './credentials.ts';
 
 export interface Denial {
   principalArn: string;
@@ -35,9 +36,13 @@ export function jsonAccessDenied(denial: Denial, contentType?: string): LocalRes
   return jsonError(400, 'com.amazon.coral.service#AccessDeniedException', denial.message, {}, contentType);
 }
 
+/** Only function-role credentials are checked; the hot path for everyone else skips building resource ARNs. */
+const needsCheck = (ctx: CloudContext, accessKeyId: string | undefined) =>
+  iamApi(ctx.registry) !== undefined && decodeAccessKeyId(accessKeyId) !== undefined;
+
 /** SQS authorizes batch calls as their single-message action and names actions in lower case in its messages. */
 export function sqsAccess(ctx: CloudContext, accessKeyId: string | undefined, operation: string, input: Record<string, unknown>): Denial | undefined {
-  if (!iamApi(ctx.registry)) return undefined;
+  if (!needsCheck(ctx, accessKeyId)) return undefined;
   const action = `sqs:${operation.replace(/Batch$/, '').toLowerCase()}`;
   let resource = '*';
   const url = input.QueueUrl;
@@ -58,7 +63,7 @@ const safePath = (url: string) => {
 
 /** SNS names actions `SNS:Publish`; the resource is the topic (a subscription's topic for subscription calls). */
 export function snsAccess(ctx: CloudContext, accessKeyId: string | undefined, operation: string, input: Record<string, unknown>): Denial | undefined {
-  if (!iamApi(ctx.registry)) return undefined;
+  if (!needsCheck(ctx, accessKeyId)) return undefined;
   const subscription = typeof input.SubscriptionArn === 'string' ? input.SubscriptionArn.slice(0, input.SubscriptionArn.lastIndexOf(':')) : undefined;
   const created = operation === 'CreateTopic' && typeof input.Name === 'string' ? `arn:aws:sns:${ctx.region}:${ctx.accountId}:${input.Name}` : undefined;
   const resource = [input.TopicArn, input.TargetArn, input.ResourceArn, subscription, created].find((v): v is string => typeof v === 'string' && v !== '') ?? '*';

@@ -34,8 +34,10 @@ const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
 const BATCH_ID = /^[A-Za-z0-9_-]{1,80}$/;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,256}$/;
 const GROUP_ID = /^[\x21-\x7e]{1,128}$/;
-// Characters SQS accepts in bodies and string attribute values.
+// Characters SQS accepts in bodies and string attribute values; the plain-ASCII test is a fast path for most bodies.
 const INVALID_CHARS = /[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+const PLAIN_ASCII = /^[\x09\x0a\x0d\x20-\x7e]*$/;
+const hasInvalidChars = (text: string) => !PLAIN_ASCII.test(text) && INVALID_CHARS.test(text);
 
 interface NumericAttribute {
   min: number;
@@ -325,7 +327,7 @@ export class SqsService {
   private sendOne(queue: QueueState, input: Input, senderId?: string): Output {
     const body = input.MessageBody;
     if (typeof body !== 'string' || body === '') throw errors.missing('MessageBody');
-    if (INVALID_CHARS.test(body)) throw errors.invalidContents();
+    if (hasInvalidChars(body)) throw errors.invalidContents();
     const attributes = this.validateAttributes(input.MessageAttributes);
     const size = this.messageSize(body, attributes);
     if (size > queue.config.MaximumMessageSize) {
@@ -471,7 +473,7 @@ export class SqsService {
       if (base === 'Number' && !Number.isFinite(Number(value.StringValue))) {
         throw errors.invalidParameter(`Can't cast the value of message (user) attribute '${name}' to a number.`);
       }
-      if (base !== 'Binary' && INVALID_CHARS.test(value.StringValue!)) throw errors.invalidContents();
+      if (base !== 'Binary' && hasInvalidChars(value.StringValue!)) throw errors.invalidContents();
       result[name] = base === 'Binary' ? { DataType: type, BinaryValue: value.BinaryValue } : { DataType: type, StringValue: value.StringValue };
     }
     return result;
@@ -674,6 +676,7 @@ export class SqsService {
   // ---------------------------------------------------------------- waking long polls and watchers
 
   notify(queue: QueueState): void {
+    if (queue.waiters.size === 0 && queue.watchers.size === 0) return; // the common case on every send
     for (const waiter of [...queue.waiters]) waiter();
     for (const watcher of [...queue.watchers]) watcher();
     this.armWake(queue);

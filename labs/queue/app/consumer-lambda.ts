@@ -1,6 +1,6 @@
 /** Wires a `SettleOrder` (exercise or solution) into the consumer Lambda's handler. */
 import type { SQSEvent } from 'aws-lambda';
-import { dynamoClient, publishOutcome, retryLater, tablesFromEnv } from './aws.ts';
+import { dynamoClient, publishOutcomes, retryLater, tablesFromEnv } from './aws.ts';
 import { createConsumer } from './consumer.ts';
 import type { SettleOrder } from './tables.ts';
 
@@ -9,7 +9,7 @@ export function consumerHandler(settle: SettleOrder) {
   return (event: SQSEvent) => {
     consume ??= createConsumer({
       settle: (order) => settle(dynamoClient(), tablesFromEnv(), order),
-      publish: publishOutcome,
+      publish: publishOutcomes,
       retryLater,
       log: (line) => console.log(line),
     });

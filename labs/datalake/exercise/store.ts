@@ -1,0 +1,5 @@
+/** Lambda entry point of the store function (your exercise). */
+import { createStoreHandler, lakeRoot } from '../lake/store-handler.ts';
+import { paths } from './paths.ts';
+
+export const handler = createStoreHandler(paths, lakeRoot());
