@@ -22,7 +22,10 @@ describe.each(Object.entries(labStacks))('stack of lab %s', (lab, stackName) => 
     for (const [id, r] of resources) {
       if (r.DeletionPolicy !== undefined) expect(r.DeletionPolicy, id).toBe('Delete');
     }
-    template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+    // allResources fails on zero matches, and not every stack has a table (e.g. fargate).
+    if (Object.keys(template.findResources('AWS::DynamoDB::Table')).length > 0) {
+      template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+    }
   });
 
   it('keeps logs for one week', () => {

@@ -25,7 +25,7 @@ const traversals: Array<[label: string, segment: string]> = [
   ['NUL byte', 'report%00.csv'],
   ['backslashes ..\\..\\', '..%5C..%5Cwindows%5Cwin.ini'],
   ['hidden name .meta', '.meta'],
-  ['broken percent-encoding', '%zz'],
+  ['double-encoded %252e%252e', '%252e%252e%252fsecret'],
   ['name over the length limit', 'a'.repeat(MAX_NAME_LENGTH + 1)],
 ];
 
