@@ -80,8 +80,9 @@ export function createStoreHandler(paths: LakePaths, root: string) {
     const bytes = await readVersion(datasetDir, pinned ?? info.version, range.start, range.end);
     if (!bytes) return json(412, { message: 'that version was replaced; start the download again' });
     const headers: Record<string, string> = { ...infoHeaders(info), etag: `"${pinned ?? info.version}"` };
-    if (range.partial) headers['content-range'] = `bytes ${range.start}-${range.start + bytes.length - 1}/${info.size}`;
-    return { statusCode: range.partial ? 206 : 200, headers, body: bytes.toString('base64'), isBase64Encoded: true };
+    const partial = range.partial && info.size > 0; // an empty dataset has no byte range to name
+    if (partial) headers['content-range'] = `bytes ${range.start}-${range.start + bytes.length - 1}/${info.size}`;
+    return { statusCode: partial ? 206 : 200, headers, body: bytes.toString('base64'), isBase64Encoded: true };
   }
 
   async function write(event: APIGatewayProxyEventV2WithJWTAuthorizer, owner: string, userDir: string, name: string): Promise<StoreResult> {

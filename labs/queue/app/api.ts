@@ -1,12 +1,13 @@
 /**
- * The HTTP API's function (given code): POST /orders accepts an order (202 and a status URL) and queues it;
+ * The HTTP API's function (given code): POST /orders accepts an order (202 and a status URL) and queues it; a
+ * client that retries sends the same `Idempotency-Key` header and gets the same order instead of a second one;
  * GET /orders/{id} and GET /events/{id} read the tables. Bad input gets a 400 that says what is wrong.
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { dynamoClient, enqueueOrder, tablesFromEnv } from './aws.ts';
-import { parseOrderRequest, type OrderMessage } from './contracts.ts';
+import { parseIdempotencyKey, parseOrderRequest, type OrderMessage } from './contracts.ts';
 import { deleteOrder, putPendingOrder, readEvent, readOrder, type Tables } from './tables.ts';
 
 export interface ApiDeps {
@@ -28,13 +29,22 @@ export const statusPath = (orderId: string) => `orders/${orderId}`;
 export function createApi(deps: ApiDeps) {
   const { db, tables } = deps;
 
-  async function placeOrder(body: string | undefined) {
+  async function placeOrder(body: string | undefined, idempotencyKey: string | undefined) {
     const request = parseOrderRequest(body);
     if (!request.ok) return json(400, { message: request.error });
+    const key = parseIdempotencyKey(idempotencyKey);
+    if (!key.ok) return json(400, { message: key.error });
     const event = await readEvent(db, tables, request.value.eventId);
     if (!event) return json(400, { message: `Unknown event "${request.value.eventId}"` });
-    const order = { orderId: deps.newId(), ...request.value };
-    await putPendingOrder(db, tables, order);
+    const order = { orderId: key.value ?? deps.newId(), ...request.value };
+    try {
+      await putPendingOrder(db, tables, order);
+    } catch (error) {
+      // A retried request (same Idempotency-Key): the order exists; queue it again, FIFO deduplication drops the copy.
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      const existing = await readOrder(db, tables, order.orderId);
+      if (existing && existing.status !== 'pending') return accepted(existing.orderId, existing.status);
+    }
     try {
       await deps.enqueue(order);
     } catch (error) {
@@ -43,14 +53,16 @@ export function createApi(deps: ApiDeps) {
       console.log(`Queueing order ${order.orderId} failed: ${(error as Error).message}`);
       return json(503, { message: 'The order could not be queued; please try again' });
     }
-    return json(202, { orderId: order.orderId, status: 'pending', statusUrl: statusPath(order.orderId) }, { location: statusPath(order.orderId) });
+    return accepted(order.orderId, 'pending');
   }
+
+  const accepted = (orderId: string, status: string) => json(202, { orderId, status, statusUrl: statusPath(orderId) }, { location: statusPath(orderId) });
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const id = event.pathParameters?.id ?? '';
     switch (event.routeKey) {
       case 'POST /orders':
-        return placeOrder(event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body);
+        return placeOrder(event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body, event.headers?.['idempotency-key']);
       case 'GET /orders/{id}': {
         const order = await readOrder(db, tables, id);
         return order ? json(200, { orderId: order.orderId, status: order.status }) : json(404, { message: `No order "${id}"` });

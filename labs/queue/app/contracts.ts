@@ -54,6 +54,13 @@ export function parseOrderRequest(body: string | undefined): Parsed<OrderRequest
   return { ok: true, value: { eventId, quantity, buyer } };
 }
 
+/** The optional `Idempotency-Key` header becomes the order id, so a retried POST finds its order again. */
+export function parseIdempotencyKey(value: string | undefined): Parsed<string | undefined> {
+  if (value === undefined || value === '') return { ok: true, value: undefined };
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(value)) return { ok: false, error: 'Idempotency-Key must be 8 to 64 letters, digits, "-" or "_"' };
+  return { ok: true, value };
+}
+
 /** Reads a queue message; a malformed one is a poison message and ends in the dead-letter queue. */
 export function parseOrderMessage(body: string): OrderMessage {
   const value = JSON.parse(body) as Partial<OrderMessage>;

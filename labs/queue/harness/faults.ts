@@ -38,6 +38,8 @@ export async function countFaults(endpoint: string) {
     }
   })();
   return {
+    /** The counts so far. */
+    peek: async () => ({ ...counts }),
     async stop() {
       abort.abort();
       await reading;

@@ -3,6 +3,7 @@
  * would), a stock watcher, and the read-back of every order. The acceptance tests, the proofs and the benchmark
  * share these, so all of them count the same way.
  */
+import { randomUUID } from 'node:crypto';
 import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OrderStatus } from '../app/contracts.ts';
@@ -13,8 +14,8 @@ export interface Answer {
   body: Record<string, unknown>;
 }
 
-export async function post(apiUrl: string, path: string, body: unknown): Promise<Answer> {
-  const response = await fetch(new URL(path, apiUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+export async function post(apiUrl: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(new URL(path, apiUrl), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
@@ -23,12 +24,16 @@ export async function get(apiUrl: string, path: string): Promise<Answer> {
   return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
-/** One buyer: places an order and retries (a bounded number of times) while the shop answers 5xx. */
+/**
+ * One buyer: places an order and retries (a bounded number of times) while the shop answers 5xx or the connection
+ * fails, always with the same Idempotency-Key, so a retry never becomes a second order.
+ */
 export async function buy(apiUrl: string, order: { eventId: string; quantity: number; buyer: string }, attempts = 6): Promise<string> {
+  const key = randomUUID();
   let last: Answer | undefined;
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
-      last = await post(apiUrl, 'orders', order);
+      last = await post(apiUrl, 'orders', order, { 'idempotency-key': key });
       if (last.status === 202) return String(last.body.orderId);
       if (last.status < 500) break;
     } catch {

@@ -5,14 +5,7 @@
  * sleeping. Everything binds to 127.0.0.1 on an ephemeral port and stops by itself.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  ConditionalCheckFailedException,
-  CreateTableCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateQueueCommand,
   DeleteMessageCommand,
@@ -26,9 +19,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import quiz from '../../../docs/quizzes/06-queues.ts';
 import { expectKeyed } from '../../../docs/quizzes/proof.ts';
 import { manualClock, startLocalCloud, type LocalCloud } from '../../localcloud/index.ts';
-import { putEvent, putPendingOrder, readEvent, readOrder, type SettleOrder, type Tables } from '../app/tables.ts';
+import { putEvent, putPendingOrder, readEvent, readOrder, type SettleOrder } from '../app/tables.ts';
 import { settleNaively } from '../demo/naive-stock.ts';
+import { createShopTables, localDynamo } from '../harness/local-tables.ts';
 import { settleOrder } from '../solution/stock.ts';
+import { decrementWithoutCondition, raceBuyers } from './race.ts';
 
 const credentials = { accessKeyId: 'AKIDQUEUEPROOFS', secretAccessKey: 'local' };
 const region = 'eu-central-1';
@@ -43,7 +38,7 @@ beforeAll(async () => {
   process.env.LOCALCLOUD_QUIET = '1';
   cloud = await startLocalCloud({ port: 0, clock });
   sqs = new SQSClient({ endpoint: cloud.endpoint, region, credentials, maxAttempts: 1 });
-  db = new DynamoDBClient({ endpoint: cloud.endpoint, region, credentials, maxAttempts: 1 });
+  db = localDynamo(cloud.endpoint);
 });
 afterAll(async () => {
   sqs?.destroy();
@@ -188,23 +183,6 @@ describe('delivery semantics of SQS', () => {
   });
 });
 
-/** Creates the lab's two tables under fresh names and returns them. */
-async function labTables(): Promise<Tables> {
-  const suffix = randomUUID().slice(0, 8);
-  const tables: Tables = { events: `proof-events-${suffix}`, orders: `proof-orders-${suffix}` };
-  for (const [TableName, key] of [[tables.events, 'eventId'], [tables.orders, 'orderId']] as const) {
-    await db.send(
-      new CreateTableCommand({
-        TableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: key, KeyType: 'HASH' }],
-      }),
-    );
-  }
-  return tables;
-}
-
 /**
  * A client whose reads of `table` all wait until `parties` of them have happened: the worst interleaving of
  * concurrent consumers — everybody reads before anybody writes — made deterministic.
@@ -226,7 +204,7 @@ function everyoneReadsFirst(client: DynamoDBClient, table: string, parties: numb
 
 /** One book, two buyers at once: how many orders were confirmed and what stock is left. */
 async function sellTheLastBook(settle: SettleOrder, { everyoneReadsFirst: race }: { everyoneReadsFirst: boolean }) {
-  const tables = await labTables();
+  const tables = await createShopTables(db);
   await putEvent(db, tables, 'book-1', 1);
   const orders = ['ada', 'bob'].map((buyer) => ({ orderId: randomUUID(), eventId: 'book-1', quantity: 1, buyer }));
   for (const order of orders) await putPendingOrder(db, tables, order, clock.now());
@@ -248,36 +226,11 @@ describe('mutual exclusion on a stock counter', () => {
   });
 
   it('an atomic decrement without a condition drives the stock negative', async () => {
-    const table = `proof-seats-${randomUUID().slice(0, 8)}`;
-    await db.send(
-      new CreateTableCommand({
-        TableName: table,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'eventId', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'eventId', KeyType: 'HASH' }],
-      }),
-    );
-    const remaining = async (eventId: string) =>
-      Number((await db.send(new GetItemCommand({ TableName: table, Key: { eventId: { S: eventId } }, ConsistentRead: true }))).Item?.remaining?.N);
-    const book = (eventId: string, condition: boolean) =>
-      db.send(
-        new UpdateItemCommand({
-          TableName: table,
-          Key: { eventId: { S: eventId } },
-          UpdateExpression: 'SET remaining = remaining - :one',
-          ...(condition ? { ConditionExpression: 'remaining >= :one' } : {}),
-          ExpressionAttributeValues: { ':one': { N: '1' } },
-        }),
-      );
-    for (const eventId of ['race-unconditional', 'race-conditional']) {
-      await db.send(new PutItemCommand({ TableName: table, Item: { eventId: { S: eventId }, remaining: { N: '50' } } }));
-    }
-    const buyers = Array.from({ length: 60 }, (_, i) => i);
-    await Promise.all(buyers.map(() => book('race-unconditional', false)));
-    // The control: the same 60 buyers with the condition — 50 succeed, 10 are refused, nothing is overbooked.
-    const conditional = await Promise.allSettled(buyers.map(() => book('race-conditional', true)));
-    const refused = conditional.filter((r) => r.status === 'rejected' && r.reason instanceof ConditionalCheckFailedException).length;
-    expect({ refused, remaining: await remaining('race-conditional') }).toEqual({ refused: 10, remaining: 0 });
-    expectKeyed(quiz, 'unconditional-decrement', await remaining('race-unconditional'));
+    const tables = await createShopTables(db);
+    // 50 starting places, 60 runners at once, each `SET remaining = remaining - :one` without a condition.
+    const remaining = await decrementWithoutCondition(db, tables, 50, 60);
+    // The control: the same rush through the lab's conditional transaction — 50 in, 10 refused, nothing overbooked.
+    expect(await raceBuyers(db, tables, settleOrder, 50, 60)).toEqual({ tickets: 50, buyers: 60, confirmed: 50, soldOut: 10, remaining: 0 });
+    expectKeyed(quiz, 'unconditional-decrement', remaining);
   });
 });

@@ -9,7 +9,7 @@ import type { FaultConfig } from '../../localcloud/faults/config.ts';
 export const RUSH_FAULTS: FaultConfig = {
   seed: 6,
   rules: [
-    { service: 'sqs', operation: 'SendMessage', errorRate: 0.2, error: 'throttle' },
+    { service: 'sqs', operation: 'SendMessage', errorRate: 0.05, error: 'throttle' },
     { service: 'dynamodb', operation: 'TransactWriteItems', errorRate: 0.05, error: 'throttle' },
     { service: 'dynamodb', operation: 'UpdateItem', errorRate: 0.05, error: 'throttle' },
     { service: 'sns', operation: 'Publish', errorRate: 0.15, error: 'internal' },
