@@ -7,6 +7,12 @@ export const labStacks = {
   datalake: 'CcvsDatalake',
 } as const satisfies Record<string, string>;
 
+/**
+ * Stacks the local cloud cannot run (it emulates no ECS): their acceptance tests run the lab's services as local
+ * processes, and the stack itself is checked by synth assertions and deployed only to AWS.
+ */
+export const awsOnlyStacks: ReadonlySet<string> = new Set(['fargate']);
+
 /** Optional account guardrail (a monthly cost budget with an e-mail alert); deployed like a lab. */
 export const GUARDRAIL = 'guardrail';
 export const deployableStacks: Record<string, string> = { ...labStacks, [GUARDRAIL]: 'CcvsGuardrail' };
@@ -25,6 +31,9 @@ export function stackNameFor(lab: string): string {
   }
   return name;
 }
+
+/** Context key that makes the app build a single stack (see app.ts). */
+export const ONLY_STACK_CONTEXT = 'onlyStack';
 
 /** Where a lab's function code comes from: the student's exercise (default) or the reference solution. */
 export type LabSource = 'exercise' | 'solution';

@@ -29,6 +29,15 @@ export interface QueueStackProps extends CourseStackProps, StackProps {
   source: LabSource;
 }
 
+export type QueueKind = 'fifo' | 'standard';
+
+/** Context `queueKind`: `fifo` (default, the lab) or `standard` (the benchmark's comparison). */
+export function queueKindFrom(value: unknown): QueueKind {
+  if (value === undefined || value === 'fifo') return 'fifo';
+  if (value === 'standard') return 'standard';
+  throw new Error(`Context queueKind must be "fifo" or "standard", got ${JSON.stringify(value)}`);
+}
+
 /** A message that failed this often is poison: it goes to the dead-letter queue instead of blocking its event. */
 export const MAX_RECEIVE_COUNT = 5;
 const CONSUMER_TIMEOUT = Duration.seconds(10);
@@ -37,6 +46,7 @@ export class QueueStack extends CourseStack {
   constructor(scope: Construct, id: string, props: QueueStackProps) {
     super(scope, id, props);
     const email = emailFrom(this.node);
+    const fifo = queueKindFrom(this.node.tryGetContext('queueKind')) === 'fifo';
 
     const table = (name: string, key: string, ttl?: string) =>
       new Table(this, name, {
@@ -48,9 +58,9 @@ export class QueueStack extends CourseStack {
     const events = table('EventStock', 'eventId');
     const orders = table('OrderRecords', 'orderId', 'expiresAt');
 
-    const deadLetters = new Queue(this, 'OrderDlq', { fifo: true, retentionPeriod: Duration.days(14), enforceSSL: true });
+    const deadLetters = new Queue(this, 'OrderDlq', { fifo: fifo || undefined, retentionPeriod: Duration.days(14), enforceSSL: true });
     const queue = new Queue(this, 'OrderQueue', {
-      fifo: true,
+      fifo: fifo || undefined,
       // AWS's advice: six times the consumer's timeout, so a slow batch is not delivered twice while it runs.
       visibilityTimeout: Duration.seconds(CONSUMER_TIMEOUT.toSeconds() * 6),
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
@@ -74,6 +84,7 @@ export class QueueStack extends CourseStack {
       ORDERS_TABLE: orders.tableName,
       QUEUE_URL: queue.queueUrl,
       OUTCOMES_TOPIC_ARN: outcomes.topicArn,
+      QUEUE_KIND: fifo ? 'fifo' : 'standard',
     };
     const api = this.lambda('Api', path.join(repoRoot, 'labs/queue/app/api.ts'), Duration.seconds(10), environment);
     events.grant(api, 'dynamodb:GetItem');

@@ -6,7 +6,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { consumers } from '../../labs/fanout/order.ts';
 import { labStacks } from '../lib/labs.ts';
-import { synthApp, templateOf } from './synth.ts';
+import { stackApp, templateOf } from './synth.ts';
 
 const name = labStacks.fanout;
 const capitalized = (s: string) => s[0].toUpperCase() + s.slice(1);
@@ -109,7 +109,7 @@ describe('fanout stack', () => {
   it('takes the slow consumer\'s work from context slowWorkMs and refuses a bad value, naming the key', () => {
     const slow = templateOf(name, { labSource: 'solution', slowWorkMs: '2500' });
     slow.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ CONSUMER: 'analytics', WORK_MS: '2500' }) } });
-    expect(() => synthApp({ slowWorkMs: 'slow' })).toThrow(/Context slowWorkMs must be a whole number/);
+    expect(() => stackApp(name, { slowWorkMs: 'slow' })).toThrow(/Context slowWorkMs must be a whole number/);
   });
 
   it('tags every resource for the course and outputs the topic, the table and the queues', () => {
@@ -120,7 +120,7 @@ describe('fanout stack', () => {
   });
 
   it('passes cdk-nag AwsSolutions with a written reason for each acknowledged finding', () => {
-    expect(() => synthApp({ labSource: 'solution' }).synth()).not.toThrow();
+    expect(() => stackApp(name, { labSource: 'solution' }).synth()).not.toThrow();
     const source = fs.readFileSync(path.join(import.meta.dirname, '../lib/fanout-stack.ts'), 'utf8');
     const acks = [...source.matchAll(/acknowledge\(\{\s*id: '([^']+)',\s*reason: '([^']*)'/g)];
     expect(acks.length).toBeGreaterThan(0);
@@ -128,7 +128,7 @@ describe('fanout stack', () => {
   });
 
   it('cdk-nag is live: a queue without a dead-letter queue makes synth fail', () => {
-    const app = synthApp();
+    const app = stackApp(name);
     new Queue(app.node.findChild(name) as Stack, 'Careless', { enforceSSL: true });
     expect(() => app.synth({ force: true })).toThrow(/AwsSolutions-SQS3/);
   });

@@ -8,13 +8,13 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { BACKEND_PORT, BACKEND_URL, selfDestructExpression } from '../lib/fargate-stack.ts';
 import { labStacks } from '../lib/labs.ts';
-import { synthApp } from './synth.ts';
+import { stackApp } from './synth.ts';
 import { backendSecurityGroup, ingressRules, isPublicRule, resourcesOfType, type Resource } from './security-groups.ts';
 
 const name = labStacks.fargate;
 
 function synthesize(context: Record<string, unknown> = {}) {
-  const assembly = synthApp({ labSource: 'solution', ...context }).synth();
+  const assembly = stackApp(name, { labSource: 'solution', ...context }).synth();
   return { assembly, template: Template.fromJSON(assembly.getStackByName(name).template) };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deployableStacks, GUARDRAIL } from '../lib/labs.ts';
-import { synthApp, templateOf } from './synth.ts';
+import { stackApp, templateOf } from './synth.ts';
 
 describe('guardrail stack', () => {
   it('creates a monthly cost budget that e-mails at 50 %, 80 % and a forecast 100 %', () => {
@@ -16,6 +16,6 @@ describe('guardrail stack', () => {
   });
 
   it('refuses a limit that is not a positive number, naming the key', () => {
-    expect(() => synthApp({ monthlyLimitUsd: 'lots' })).toThrow(/monthlyLimitUsd must be a positive number/);
+    expect(() => stackApp(deployableStacks[GUARDRAIL], { monthlyLimitUsd: 'lots' })).toThrow(/monthlyLimitUsd must be a positive number/);
   });
 });

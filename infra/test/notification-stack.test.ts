@@ -5,7 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { describe, expect, it } from 'vitest';
 import { labStacks } from '../lib/labs.ts';
-import { synthApp, templateOf } from './synth.ts';
+import { stackApp, templateOf } from './synth.ts';
 
 const name = labStacks.notification;
 
@@ -63,11 +63,11 @@ describe('notification stack', () => {
   });
 
   it('refuses a phone number that is not E.164, naming the key', () => {
-    expect(() => synthApp({ phoneNumber: '0664 1234567' })).toThrow(/Context phoneNumber must be in E\.164/);
+    expect(() => stackApp(name, { phoneNumber: '0664 1234567' })).toThrow(/Context phoneNumber must be in E\.164/);
   });
 
   it('passes cdk-nag AwsSolutions with a written reason for each acknowledged finding', () => {
-    expect(() => synthApp().synth()).not.toThrow();
+    expect(() => stackApp(name).synth()).not.toThrow();
     const source = fs.readFileSync(path.join(import.meta.dirname, '../lib/notification-stack.ts'), 'utf8');
     for (const ack of source.matchAll(/acknowledge\(\{\s*id: '([^']+)',\s*reason: '([^']*)'/g)) {
       expect(ack[2].length, ack[1]).toBeGreaterThan(40);
@@ -75,7 +75,7 @@ describe('notification stack', () => {
   });
 
   it('cdk-nag is live: an unencrypted, SSL-optional topic makes synth fail', () => {
-    const app = synthApp();
+    const app = stackApp(name);
     new Topic(app.node.findChild(name) as Stack, 'Careless');
     expect(() => app.synth({ force: true })).toThrow(/AwsSolutions-SNS3/);
   });

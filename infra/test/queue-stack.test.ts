@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Stack } from 'aws-cdk-lib';
+import { App, Validations, type Stack } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { Match } from 'aws-cdk-lib/assertions';
 import { Table, AttributeType } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { labStacks } from '../lib/labs.ts';
-import { MAX_RECEIVE_COUNT } from '../lib/queue-stack.ts';
+import { MAX_RECEIVE_COUNT, QueueStack } from '../lib/queue-stack.ts';
 import { synthApp, templateOf } from './synth.ts';
 
 const name = labStacks.queue;
@@ -94,11 +95,22 @@ describe('queue stack', () => {
   });
 
   it('passes cdk-nag AwsSolutions with a written reason for each acknowledged finding', () => {
-    expect(() => synthApp().synth()).not.toThrow();
+    // This stack alone, so another stack's findings cannot hide or cause ours.
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    new QueueStack(app, name, { lab: 'queue', owner: 'student', expiresAt: '2026-12-31', source: 'solution' });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+    expect(() => app.synth()).not.toThrow();
     const source = fs.readFileSync(path.join(import.meta.dirname, '../lib/queue-stack.ts'), 'utf8');
     const reasons = [...source.matchAll(/acknowledge\(\{\s*id: '([^']+)',\s*reason: '([^']*)'/g)];
     expect(reasons.length).toBeGreaterThan(0);
     for (const ack of reasons) expect(ack[2].length, ack[1]).toBeGreaterThan(40);
+  });
+
+  it('builds the benchmark variant with standard queues on queueKind=standard and refuses other kinds', () => {
+    const standard = templateOf(name, { queueKind: 'standard' });
+    for (const queue of Object.values(standard.findResources('AWS::SQS::Queue'))) expect(queue.Properties.FifoQueue).toBeUndefined();
+    standard.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ QUEUE_KIND: 'standard' }) } });
+    expect(() => synthApp({ queueKind: 'kafka' })).toThrow(/Context queueKind must be "fifo" or "standard", got "kafka"/);
   });
 
   it('cdk-nag is live: a table without point-in-time recovery makes synth fail', () => {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stackNameFor } from '../../infra/lib/labs.ts';
 import { synthesize } from '../localcloud/deployer/synth.ts';
 import { infraDir } from './cdk.ts';
 import { labDir, repoRoot } from './paths.ts';
@@ -86,7 +87,7 @@ export async function labAssembly(lab: string, source: Target, context: Record<s
     const building = `${final}.building-${process.pid}`;
     rmSync(building, { recursive: true, force: true });
     try {
-      await synthesize({ appDir: infraDir, outDir: building, context: fullContext });
+      await synthesize({ appDir: infraDir, outDir: building, context: fullContext, stackName: stackNameFor(lab) });
       if (!existsSync(final)) renameSync(building, final);
     } finally {
       rmSync(building, { recursive: true, force: true });

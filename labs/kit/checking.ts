@@ -5,7 +5,7 @@
  * `npm run lab` one per save, over the same session (the local cloud stays up between saves).
  */
 import { existsSync } from 'node:fs';
-import { labStacks } from '../../infra/lib/labs.ts';
+import { awsOnlyStacks, labStacks } from '../../infra/lib/labs.ts';
 import { environmentFor } from '../localcloud/cli.ts';
 import { deployLabLocally, ensureLocalCloud, type CloudHandle } from './local-cloud.ts';
 import { outputsFile } from './paths.ts';
@@ -15,8 +15,8 @@ import type { Target } from './target.ts';
 
 export type CloudTarget = 'local' | 'aws';
 
-/** A lab needs a cloud when it deploys a stack; the rest run their tests as they are. */
-export const needsCloud = (lab: string): boolean => lab in labStacks;
+/** A lab needs a cloud when its tests run against its deployed stack; the rest run their tests as they are. */
+export const needsCloud = (lab: string): boolean => lab in labStacks && !awsOnlyStacks.has(lab);
 
 export interface CheckOptions {
   target: Target;

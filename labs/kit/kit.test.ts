@@ -213,6 +213,7 @@ describe('checks that need a cloud', () => {
   it('knows which labs deploy a stack', () => {
     expect(needsCloud('notification')).toBe(true);
     expect(needsCloud('fallacies')).toBe(false);
+    expect(needsCloud('fargate')).toBe(false); // an ECS stack: its services run as local processes
   });
 
   it('asks to deploy first when --target aws finds no outputs file', async () => {

@@ -128,8 +128,20 @@ export function partNumber(value: string, what: 'part' | 'parts'): number {
   return n;
 }
 
-export async function writePart(userDir: string, uploadId: string, part: number, body: Buffer): Promise<void> {
+/** Uploads nobody committed are removed after this long. */
+export const ABANDONED_UPLOAD_MS = 24 * 60 * 60_000;
+
+export async function writePart(userDir: string, uploadId: string, part: number, body: Buffer, now = Date.now()): Promise<void> {
   await writeFileAtomically(path.join(uploadDir(userDir, uploadId), String(part)), [body]);
+  await removeAbandonedUploads(path.join(userDir, UPLOADS), now);
+}
+
+async function removeAbandonedUploads(uploadsDir: string, now: number): Promise<void> {
+  for (const entry of await readdir(uploadsDir).catch(() => [] as string[])) {
+    const dir = path.join(uploadsDir, entry);
+    const info = await stat(dir).catch(() => undefined);
+    if (info && now - info.mtimeMs > ABANDONED_UPLOAD_MS) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Joins parts 0..parts-1 of an upload into a new version of the dataset, then forgets the upload. */

@@ -58,6 +58,16 @@ describe('store function', () => {
     expect(readdirSync(path.join(root, 'users', SUB, '.uploads')), 'a committed upload is forgotten').not.toContain('u-0000000001');
   });
 
+  it('removes uploads abandoned for more than a day when the next part arrives', async () => {
+    await put('left.bin', Buffer.alloc(3), { query: { upload: 'u-abandoned1', part: '0' } });
+    const uploads = path.join(root, 'users', SUB, '.uploads');
+    const dayAndAHalfAgo = new Date(Date.now() - 36 * 3_600_000);
+    utimesSync(path.join(uploads, 'u-abandoned1'), dayAndAHalfAgo, dayAndAHalfAgo);
+    await put('next.bin', Buffer.alloc(3), { query: { upload: 'u-fresh00001', part: '0' } });
+    expect(readdirSync(uploads)).toContain('u-fresh00001');
+    expect(readdirSync(uploads)).not.toContain('u-abandoned1');
+  });
+
   it('refuses to commit an upload with a missing or short middle part (400)', async () => {
     await put('gappy.bin', Buffer.alloc(5), { query: { upload: 'u-0000000002', part: '1' } });
     expect((await put('gappy.bin', Buffer.alloc(0), { query: { upload: 'u-0000000002', parts: '2' } })).response).toMatchObject({ statusCode: 400 });

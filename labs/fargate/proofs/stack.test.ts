@@ -5,9 +5,9 @@ import quiz from '../../../docs/quizzes/04-operating-models.ts';
 import { expectKeyed } from '../../../docs/quizzes/proof.ts';
 import { labStacks } from '../../../infra/lib/labs.ts';
 import { ingressRules, isPublicRule, resourcesOfType, type Resource } from '../../../infra/test/security-groups.ts';
-import { synthApp } from '../../../infra/test/synth.ts';
+import { stackApp } from '../../../infra/test/synth.ts';
 
-const template = Template.fromJSON(synthApp({ labSource: 'solution' }).synth().getStackByName(labStacks.fargate).template);
+const template = Template.fromJSON(stackApp(labStacks.fargate, { labSource: 'solution' }).synth().getStackByName(labStacks.fargate).template);
 const resources = template.toJSON().Resources as Record<string, Resource>;
 const services = resourcesOfType(resources, 'AWS::ECS::Service');
 const network = (service: Resource) => service.Properties.NetworkConfiguration.AwsvpcConfiguration;

@@ -21,7 +21,7 @@ export async function deploy(options: CliOptions, log: (line: string) => void = 
     const lab = labDeployment(options.lab);
     log(`Synthesizing ${lab.stackName} (cdk synth)…`);
     fs.rmSync(lab.assemblyDir, { recursive: true, force: true });
-    await synthesize({ appDir: lab.appDir, outDir: lab.assemblyDir, context: options.context });
+    await synthesize({ appDir: lab.appDir, outDir: lab.assemblyDir, context: options.context, stackName: lab.stackName });
     assembly = lab.assemblyDir;
     stacks = [lab.stackName];
     outputsFile ??= lab.outputsFile;
