@@ -6,11 +6,7 @@
 import path from 'node:path';
 import { CfnOutput, Duration, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSubscription, Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -18,6 +14,7 @@ import type { Construct } from 'constructs';
 import { subscriptions as exerciseSubscriptions } from '../../labs/fanout/exercise/subscriptions.ts';
 import { subscriptions as solutionSubscriptions } from '../../labs/fanout/solution/subscriptions.ts';
 import { checkSubscriptionSpecs, consumers, type Consumer } from '../../labs/fanout/order.ts';
+import { courseFunction } from './course-function.ts';
 import { CourseStack, type CourseStackProps } from './course-stack.ts';
 import type { LabSource } from './labs.ts';
 import { repoRoot } from './repo.ts';
@@ -88,27 +85,14 @@ export class FanoutStack extends CourseStack {
         cfn.filterPolicyScope = spec.filterPolicyScope ?? 'MessageAttributes';
       }
 
-      const logGroup = new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_WEEK });
-      // An explicit role instead of AWSLambdaBasicExecutionRole: logs go to this one group only.
-      const role = new Role(this, `${name}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-      role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
-
-      const fn = new NodejsFunction(this, `${name}Consumer`, {
+      const fn = courseFunction(this, `${name}Consumer`, {
         entry: path.join(repoRoot, 'labs/fanout', props.source, 'consumer.ts'),
-        projectRoot: repoRoot,
-        depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-        runtime: Runtime.NODEJS_24_X,
-        architecture: Architecture.ARM_64,
-        memorySize: 256,
         timeout: FUNCTION_TIMEOUT,
-        role,
-        logGroup,
         environment: {
           CONSUMER: consumer,
           RECEIPTS_TABLE: receipts.tableName,
           WORK_MS: String(consumer === SLOW_CONSUMER ? (props.slowWorkMs ?? DEFAULT_SLOW_WORK_MS) : 0),
         },
-        bundling: { format: OutputFormat.CJS, externalModules: ['@aws-sdk/*'], minify: true },
       });
       // The event source grants exactly the consume actions on this queue.
       fn.addEventSource(new SqsEventSource(queue, { batchSize: BATCH_SIZE, maxConcurrency: MAX_CONCURRENCY, reportBatchItemFailures: true }));

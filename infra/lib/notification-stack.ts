@@ -3,17 +3,16 @@
  * Redeliveries are filtered with a DynamoDB table (webhooks are at-least-once); the shared secret lives in SSM.
  */
 import path from 'node:path';
-import { CfnOutput, Duration, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { courseFunction } from './course-function.ts';
 import { CourseStack, type CourseStackProps } from './course-stack.ts';
 import { emailFrom, phoneNumberFrom } from './context.ts';
 import { labSecrets, type LabSource } from './labs.ts';
@@ -42,33 +41,13 @@ export class NotificationStack extends CourseStack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     });
 
-    const logGroup = new LogGroup(this, 'WebhookLogs', { retention: RetentionDays.ONE_WEEK });
-    // An explicit role instead of AWSLambdaBasicExecutionRole: logs go to this one group only.
-    const role = new Role(this, 'WebhookRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    role.addToPolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
-    );
-
-    const webhook = new NodejsFunction(this, 'Webhook', {
+    const webhook = courseFunction(this, 'Webhook', {
       entry: path.join(repoRoot, 'labs/notification', props.source, 'handler.ts'),
-      projectRoot: repoRoot,
-      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(10),
-      role,
-      logGroup,
       environment: {
         TOPIC_ARN: topic.topicArn,
         DELIVERIES_TABLE: deliveries.tableName,
         SECRET_PARAMETER_NAME: WEBHOOK_SECRET_PARAMETER,
       },
-      bundling: { format: OutputFormat.CJS, externalModules: ['@aws-sdk/*'], minify: true },
     });
     topic.grantPublish(webhook);
     deliveries.grant(webhook, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem');

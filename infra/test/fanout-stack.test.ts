@@ -28,8 +28,8 @@ describe('fanout stack', () => {
     for (const consumer of consumers) {
       const prefix = capitalized(consumer);
       const queue = logicalId(solution, 'AWS::SQS::Queue', `${prefix}Queue`);
-      const logs = logicalId(solution, 'AWS::Logs::LogGroup', `${prefix}Logs`);
-      const policy = Object.entries(policies).find(([id]) => id.startsWith(`${prefix}RoleDefaultPolicy`));
+      const logs = logicalId(solution, 'AWS::Logs::LogGroup', `${prefix}ConsumerLogs`);
+      const policy = Object.entries(policies).find(([id]) => id.startsWith(`${prefix}ConsumerRoleDefaultPolicy`));
       expect(policy, consumer).toBeDefined();
       expect(policy![1].Properties.PolicyDocument.Statement).toEqual([
         { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [logs, 'Arn'] } },
