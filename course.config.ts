@@ -63,6 +63,15 @@ export const chapters: readonly Chapter[] = [
     labs: ['notification'],
   },
   {
+    slug: '06-queues',
+    title: { de: 'Queues & wechselseitiger Ausschluss', en: 'Queues & mutual exclusion' },
+    summary: {
+      de: 'Wie Queues entkoppeln und puffern, was SQS wirklich verspricht – und wie 50.000 Karten verkauft werden, ohne eine zu viel.',
+      en: 'How queues decouple and buffer, what SQS really promises – and how to sell 50,000 tickets without one too many.',
+    },
+    labs: ['queue'],
+  },
+  {
     slug: '08-coordination',
     title: { de: 'Nebenläufigkeit & Koordination', en: 'Concurrency & coordination' },
     summary: {

@@ -102,6 +102,14 @@ describe('HTTP API routing and the payload format 2.0 event', () => {
     expect(await missing.json()).toEqual({ message: 'Not Found' });
   });
 
+  it('decodes path parameters and passes a malformed escape on as written instead of failing', async () => {
+    const spaced = (await (await get('orders/a%20b')).json()) as Event;
+    expect(spaced.pathParameters).toEqual({ id: 'a b' });
+    const malformed = await get('orders/%zz');
+    expect(malformed.status).toBe(201); // the echo fixture's status: the function was reached
+    expect(((await malformed.json()) as Event).pathParameters).toEqual({ id: '%zz' });
+  });
+
   it('keeps a named stage in rawPath and requestContext.stage', async () => {
     const event = (await (await fetch(`${gw.invokeUrl(apiId, 'prod')}orders/7`)).json()) as Event;
     expect(event).toMatchObject({ rawPath: '/prod/orders/7', pathParameters: { id: '7' } });

@@ -37,6 +37,15 @@ export function parseRouteKey(routeKey: unknown): ParsedRouteKey | string {
 }
 
 /** Path parameters when `path` (without stage) matches the route's path, else undefined. */
+/** A malformed escape such as `%zz` is passed on as written, for the function to judge, instead of failing the gateway. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function matchPath(route: ParsedRouteKey, pathSegments: string[]): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   const segs = route.segments;
@@ -53,7 +62,7 @@ function matchPath(route: ParsedRouteKey, pathSegments: string[]): Record<string
     if (seg.kind === 'literal' && seg.value !== actual) return undefined;
     if (seg.kind === 'param') {
       if (actual === '') return undefined;
-      params[seg.name] = decodeURIComponent(actual);
+      params[seg.name] = decodeSegment(actual);
     }
   }
   return pathSegments.length === segs.length ? params : undefined;
