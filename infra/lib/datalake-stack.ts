@@ -17,11 +17,12 @@ import { AccountRecovery, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { FileSystem as EfsFileSystem, ThroughputMode } from 'aws-cdk-lib/aws-efs';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, FileSystem as LambdaFileSystem, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FileSystem as LambdaFileSystem, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction, NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { courseFunction } from './course-function.ts';
 import { CourseStack, type CourseStackProps } from './course-stack.ts';
 import type { LabSource } from './labs.ts';
 import { repoRoot } from './repo.ts';
@@ -66,25 +67,7 @@ export class DatalakeStack extends CourseStack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     });
 
-    const fn = (name: string, entry: string, extra: Partial<NodejsFunctionProps>) => {
-      const logGroup = new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_WEEK });
-      // An explicit role instead of AWSLambdaBasicExecutionRole: logs go to this function's group only.
-      const role = new Role(this, `${name}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-      role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
-      return new NodejsFunction(this, name, {
-        entry,
-        projectRoot: repoRoot,
-        depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-        runtime: Runtime.NODEJS_24_X,
-        architecture: Architecture.ARM_64,
-        memorySize: 256,
-        timeout: Duration.seconds(10),
-        role,
-        logGroup,
-        bundling: { format: OutputFormat.CJS, externalModules: ['@aws-sdk/*'], minify: true },
-        ...extra,
-      });
-    };
+    const fn = (name: string, entry: string, extra: Partial<NodejsFunctionProps>) => courseFunction(this, name, { entry, ...extra });
 
     const store = fn('Store', path.join(labDir, props.source, 'store.ts'), {
       vpc,

@@ -7,7 +7,7 @@ import { Vpc } from 'aws-cdk-lib/aws-ec2';
 import { describe, expect, it } from 'vitest';
 import { LAKE_MOUNT_PATH, LAKE_POSIX_ID } from '../lib/datalake-stack.ts';
 import { labStacks } from '../lib/labs.ts';
-import { synthApp, templateOf } from './synth.ts';
+import { stackApp, templateOf } from './synth.ts';
 
 const name = labStacks.datalake;
 
@@ -113,7 +113,7 @@ describe('datalake stack', () => {
   });
 
   it('passes cdk-nag AwsSolutions with a written reason for each acknowledged finding', () => {
-    expect(() => synthApp().synth()).not.toThrow();
+    expect(() => stackApp(name).synth()).not.toThrow();
     const source = fs.readFileSync(path.join(import.meta.dirname, '../lib/datalake-stack.ts'), 'utf8');
     const acks = [...source.matchAll(/acknowledge\(\{\s*id: '([^']+)',\s*reason: '([^']*)'/g)];
     expect(acks.length).toBeGreaterThan(0);
@@ -121,7 +121,7 @@ describe('datalake stack', () => {
   });
 
   it('cdk-nag is live: an unencrypted file system in a careless VPC makes synth fail', () => {
-    const app = synthApp();
+    const app = stackApp(name);
     const stack = app.node.findChild(name) as Stack;
     new FileSystem(stack, 'Careless', { vpc: new Vpc(stack, 'CarelessVpc', { natGateways: 0 }), encrypted: false });
     expect(() => app.synth({ force: true })).toThrow(/AwsSolutions-EFS1/);

@@ -59,7 +59,7 @@ describe('rush under faults', () => {
     const { lowest, samples } = await stock.stop();
     if (stack.localEndpoint) await clearFaults(stack.localEndpoint);
     const injected = (await faults?.stop()) ?? {};
-    const published = await outcomes.outcomes();
+    const published = await outcomes.outcomesWith(eventId);
     await outcomes.close();
     const result = tally(rows);
     console.log(`rush ${tickets}/${buyers}: all accepted after ${posted} ms, settled after ${elapsed} ms, ${samples} stock samples (lowest ${lowest}), faults ${JSON.stringify(injected)}, outcomes published ${published.length}`);
@@ -104,7 +104,7 @@ describe('redelivery', () => {
       await clearFaults(stack.localEndpoint!);
       await faults.stop();
     }
-    const announced = await until('the outcome', async () => (await outcomes.outcomes()).find((o) => o.orderId === order.body.orderId));
+    const announced = await until('the outcome', async () => (await outcomes.outcomesWith(String(order.body.orderId)))[0]);
     await outcomes.close();
     expect(announced.status).toBe('confirmed');
     expect((await get(stack.apiUrl, `events/${eventId}`)).body.remaining).toBe(3);
@@ -115,10 +115,10 @@ describe('redelivery', () => {
     const outcomes = await outcomeWatcher(stack);
     const order = await post(stack.apiUrl, 'orders', { eventId, quantity: 3, buyer: 'dup' });
     const orderId = String(order.body.orderId);
-    await until('the first outcome', async () => ((await outcomes.outcomes()).some((o) => o.orderId === orderId) ? true : undefined));
+    await until('the first outcome', async () => ((await outcomes.outcomesWith(orderId)).length > 0 ? true : undefined));
     await redeliver([orderId], eventId, 3);
-    await until('the repeated outcome', async () => ((await outcomes.outcomes()).filter((o) => o.orderId === orderId).length >= 2 ? true : undefined));
-    const announced = (await outcomes.outcomes()).filter((o) => o.orderId === orderId);
+    await until('the repeated outcome', async () => ((await outcomes.outcomesWith(orderId)).length >= 2 ? true : undefined));
+    const announced = await outcomes.outcomesWith(orderId);
     await outcomes.close();
     expect(announced.map((o) => o.status)).toEqual(['confirmed', 'confirmed']);
     expect((await get(stack.apiUrl, `events/${eventId}`)).body.remaining).toBe(4);

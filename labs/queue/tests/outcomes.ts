@@ -1,28 +1,17 @@
-/** Watches the outcomes topic through a queue subscribed to it (raw delivery), for as long as a test file runs. */
-import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, DeleteMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import { randomUUID } from 'node:crypto';
+/**
+ * Watches the outcomes topic through the lab kit's queue observer (a queue subscribed to the topic for as long as a
+ * test file runs, with the policy AWS needs), and reads the outcomes that mention a token (an order or event id).
+ */
+import { sqsObserver } from '../../kit/topic-observers.ts';
 import type { Outcome } from '../app/contracts.ts';
 import { clientSettings, type QueueStackUnderTest } from './deployment.ts';
 
 export async function outcomeWatcher(stack: QueueStackUnderTest) {
-  const sqs: SQSClient = stack.sqs;
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `ccvs-queue-outcomes-${randomUUID().slice(0, 8)}` }));
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-  const sns = new SNSClient(clientSettings(stack.localEndpoint));
-  await sns.send(new SubscribeCommand({ TopicArn: stack.topicArn, Protocol: 'sqs', Endpoint: Attributes!.QueueArn, Attributes: { RawMessageDelivery: 'true' } }));
-  sns.destroy();
-  const seen: Outcome[] = [];
+  // Locally SNS delivers before Publish answers; on AWS the delivery takes up to a few seconds.
+  const observer = await sqsObserver(stack.topicArn, clientSettings(stack.localEndpoint), stack.localEndpoint ? 1_000 : 5_000);
   return {
-    /** Everything published so far (drains the watcher's queue). */
-    async outcomes(): Promise<Outcome[]> {
-      for (;;) {
-        const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
-        if (Messages.length === 0) return seen;
-        seen.push(...Messages.map((m) => JSON.parse(m.Body!) as Outcome));
-        await sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }));
-      }
-    },
-    close: () => sqs.send(new DeleteQueueCommand({ QueueUrl })).then(() => undefined),
+    /** Every outcome published so far that mentions `token`. */
+    outcomesWith: async (token: string): Promise<Outcome[]> => (await observer.messagesWith(token)).map((text) => JSON.parse(text) as Outcome),
+    close: () => observer.close(),
   };
 }
