@@ -72,6 +72,15 @@ export const chapters: readonly Chapter[] = [
     labs: ['queue'],
   },
   {
+    slug: '07-storage',
+    title: { de: 'Speicher & Datalake', en: 'Storage & data lake' },
+    summary: {
+      de: 'Block, Datei und Objekt, Datalake und Warehouse, S3, EFS, CDN und Cognito – und ein Datalake, in dem jeder nur die eigenen Dateien sieht.',
+      en: 'Block, file and object, data lake and warehouse, S3, EFS, CDN and Cognito – and a data lake in which everybody sees only their own files.',
+    },
+    labs: ['datalake'],
+  },
+  {
     slug: '08-coordination',
     title: { de: 'Nebenläufigkeit & Koordination', en: 'Concurrency & coordination' },
     summary: {
