@@ -11,15 +11,14 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { courseFunction } from './course-function.ts';
 import { CourseStack, type CourseStackProps } from './course-stack.ts';
 import { emailFrom } from './context.ts';
 import type { LabSource } from './labs.ts';
@@ -86,12 +85,12 @@ export class QueueStack extends CourseStack {
       OUTCOMES_TOPIC_ARN: outcomes.topicArn,
       QUEUE_KIND: fifo ? 'fifo' : 'standard',
     };
-    const api = this.lambda('Api', path.join(repoRoot, 'labs/queue/app/api.ts'), Duration.seconds(10), environment);
+    const api = courseFunction(this, 'Api', { entry: path.join(repoRoot, 'labs/queue/app/api.ts'), environment });
     events.grant(api, 'dynamodb:GetItem');
     orders.grant(api, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem');
     api.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
 
-    const consumer = this.lambda('Consumer', path.join(repoRoot, 'labs/queue', props.source, 'consumer.ts'), CONSUMER_TIMEOUT, environment);
+    const consumer = courseFunction(this, 'Consumer', { entry: path.join(repoRoot, 'labs/queue', props.source, 'consumer.ts'), timeout: CONSUMER_TIMEOUT, environment });
     events.grant(consumer, 'dynamodb:UpdateItem');
     orders.grant(consumer, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
     outcomes.grantPublish(consumer);
@@ -129,26 +128,6 @@ export class QueueStack extends CourseStack {
     Validations.of(httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason: 'A public ticket shop prototype: buyers are anonymous and identified by the buyer field; the stage throttle caps abuse.',
-    });
-  }
-
-  /** A function with its own role that may write logs to its own group only (no AWSLambdaBasicExecutionRole). */
-  private lambda(id: string, entry: string, timeout: Duration, environment: Record<string, string>): IFunction {
-    const logGroup = new LogGroup(this, `${id}Logs`, { retention: RetentionDays.ONE_WEEK });
-    const role = new Role(this, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
-    return new NodejsFunction(this, id, {
-      entry,
-      projectRoot: repoRoot,
-      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 256,
-      timeout,
-      role,
-      logGroup,
-      environment,
-      bundling: { format: OutputFormat.CJS, externalModules: ['@aws-sdk/*'], minify: true },
     });
   }
 }
