@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateQueueCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, PublishBatchCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { startLocalCloud, type LocalCloud } from '../core/server.ts';
 import { iamApi, type RoleCredentials } from './api.ts';
 
@@ -56,6 +56,17 @@ describe('IAM enforcement in SQS and SNS', () => {
     await expect(sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'x' }))).rejects.toMatchObject({
       name: 'AuthorizationErrorException',
       $metadata: { httpStatusCode: 403 },
+      message: `User: ${principal} is not authorized to perform: SNS:Publish on resource: ${topicArn} because no identity-based policy allows the SNS:Publish action`,
+    });
+    sns.destroy();
+  });
+
+  it('checks PublishBatch against the SNS:Publish permission, as AWS does', async () => {
+    const sns = new SNSClient({ endpoint: cloud.endpoint, region, credentials: role, maxAttempts: 1 });
+    await expect(
+      sns.send(new PublishBatchCommand({ TopicArn: topicArn, PublishBatchRequestEntries: [{ Id: '1', Message: 'x' }] })),
+    ).rejects.toMatchObject({
+      name: 'AuthorizationErrorException',
       message: `User: ${principal} is not authorized to perform: SNS:Publish on resource: ${topicArn} because no identity-based policy allows the SNS:Publish action`,
     });
     sns.destroy();

@@ -67,5 +67,7 @@ export function snsAccess(ctx: CloudContext, accessKeyId: string | undefined, op
   const subscription = typeof input.SubscriptionArn === 'string' ? input.SubscriptionArn.slice(0, input.SubscriptionArn.lastIndexOf(':')) : undefined;
   const created = operation === 'CreateTopic' && typeof input.Name === 'string' ? `arn:aws:sns:${ctx.region}:${ctx.accountId}:${input.Name}` : undefined;
   const resource = [input.TopicArn, input.TargetArn, input.ResourceArn, subscription, created].find((v): v is string => typeof v === 'string' && v !== '') ?? '*';
-  return checkAccess(ctx, accessKeyId, `SNS:${operation}`, resource);
+  // AWS authorizes PublishBatch as sns:Publish: one permission covers both.
+  const action = operation === 'PublishBatch' ? 'Publish' : operation;
+  return checkAccess(ctx, accessKeyId, `SNS:${action}`, resource);
 }
