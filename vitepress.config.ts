@@ -140,4 +140,6 @@ export default withMermaid({
     },
   },
   mermaid: { theme: 'neutral' },
+  // mermaid pulls in CommonJS-only packages (fastdom); the dev server must pre-bundle it or pages fail to load.
+  vite: { optimizeDeps: { include: ['mermaid'] } },
 });
