@@ -95,7 +95,7 @@ export default withMermaid({
   cleanUrls: true, // `npm start`'s server resolves /page to /page.html
   lastUpdated: false,
   // Quiz data, its components and their README are sources, not pages; chapters not yet in the manifest are drafts.
-  srcExclude: ['quizzes/**', '**/README.md', ...draftChapterPages(fileURLToPath(new URL('.', import.meta.url)), chapters)],
+  srcExclude: ['quizzes/**', 'seed-coverage/**', '**/README.md', ...draftChapterPages(fileURLToPath(new URL('.', import.meta.url)), chapters)],
   // Deck links point at separately built apps that VitePress does not know; the link test checks them.
   ignoreDeadLinks: [/^\/slides\//],
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: favicon }]],
